@@ -1,0 +1,53 @@
+"""A CSV file as a RawTable: UTF-8 (with or without BOM), comma, semicolon or tab separated."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from .facts import RawTable
+from .problems import InputProblems, Problem
+
+_DELIMITERS = ",;\t"
+
+
+def read_csv_table(path: str | Path) -> RawTable:
+    path = Path(path)
+    source = f"file '{path.name}'"
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputProblems([Problem(source, None, None, f"cannot be read: {error.strerror or error}")]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputProblems([Problem(source, line, None,
+                                     "is not UTF-8 text; save it as 'CSV UTF-8 (comma delimited)'")]) from None
+    if "\x00" in text:
+        raise InputProblems([Problem(source, None, None, "is not a text (CSV) file")])
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        raise InputProblems([Problem(source, 1, None, "has no header line (period,region,flow,direction,people)")])
+    header_line = lines[0]
+    # The separator is the one the header uses; Excel in Russian or Kazakh locales saves CSV with ';'.
+    delimiter = max(_DELIMITERS, key=header_line.count)
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    header, body = rows[0], rows[1:]
+    # Blank lines (e.g. a trailing one) are not data; keep the line numbers of the rest as the user sees them.
+    numbered = [(number, row) for number, row in enumerate(body, start=2) if any(cell.strip() for cell in row)]
+    if numbered and numbered[-1][0] - 1 != len(numbered):
+        return _with_line_numbers(source, header, numbered)
+    return RawTable(source, header, [row for _, row in numbered], first_row_number=2)
+
+
+def _with_line_numbers(source: str, header: list, numbered: list[tuple[int, list]]) -> RawTable:
+    """Blank lines inside the file: report them, since a gap usually means a broken export."""
+    expected = 2
+    problems = []
+    for number, _ in numbered:
+        for blank_line in range(expected, number):
+            problems.append(Problem(source, blank_line, None, "is an empty line inside the data"))
+        expected = number + 1
+    raise InputProblems(problems)
