@@ -1,0 +1,108 @@
+"""Command line: `migrelease refresh | keypoints | sample | build-workbook | publish`."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from importlib import resources
+from pathlib import Path
+
+from .lang import LANGUAGES
+from .numfmt import STYLES
+from .problems import InputProblems
+
+SAMPLE_FILES = {"data": "sample_data.csv", "population": "sample_population.csv",
+                "ethnicity": "sample_ethnicity.csv"}
+
+
+def _sample_path(kind: str):
+    return resources.files("migrelease").joinpath(f"data/{SAMPLE_FILES[kind]}")
+
+
+def command_refresh(args) -> int:
+    from .layout import span_label
+    from .workbook_file import refresh_workbook
+
+    started = time.perf_counter()
+    release = refresh_workbook(args.workbook, data_csv=args.data, period=args.period,
+                               progress=lambda message: print(f"  {message}…", file=sys.stderr))
+    print(f"Refreshed {args.workbook} for {span_label(release.span)} "
+          f"({len(release.tables)} dynamic tables, key points in {', '.join(release.key_points)}) "
+          f"in {time.perf_counter() - started:.2f} s")
+    for code, table in release.tables.items():
+        print(f"  {code:<10} {table.spec.title}: {len(table.rows)} rows x {len(table.columns)} periods")
+    return 0
+
+
+def command_keypoints(args) -> int:
+    from .release import compute_release
+    from .workbook_file import check_workbook_file, read_inputs
+
+    workbook = Path(args.workbook) if args.workbook else None
+    if workbook is not None:
+        check_workbook_file(workbook, for_writing=False)
+    data = Path(args.data) if args.data else (None if workbook else Path(str(_sample_path("data"))))
+    inputs = read_inputs(workbook, data)
+    release = compute_release(inputs.facts, args.period, inputs.data_source, languages=(args.lang,))
+    from .keypoints import draft_key_points
+
+    for paragraph in draft_key_points(release.figures, args.lang, args.style):
+        print(paragraph)
+        print()
+    return 0
+
+
+def command_sample(args) -> int:
+    shutil.copyfile(str(_sample_path("data")), args.out)
+    print(f"Wrote the sample data (illustrative, not official) to {args.out}")
+    for kind, option in (("population", args.population), ("ethnicity", args.ethnicity)):
+        if option:
+            shutil.copyfile(str(_sample_path(kind)), option)
+            print(f"Wrote the sample {kind} data to {option}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="migrelease", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    refresh = commands.add_parser("refresh", help="refresh every table sheet and the key points of a workbook")
+    refresh.add_argument("workbook", help="the release workbook (.xlsm or .xlsx), refreshed in place")
+    refresh.add_argument("--data", metavar="FILE.csv", help="replace the Data sheet with this CSV first")
+    refresh.add_argument("--period", metavar="YYYY-MM", help="reporting month (default: the data's latest)")
+    refresh.set_defaults(run=command_refresh)
+
+    keypoints = commands.add_parser("keypoints", help="print the drafted key points")
+    source = keypoints.add_mutually_exclusive_group()
+    source.add_argument("--data", metavar="FILE.csv", help="data as CSV (default: the embedded sample)")
+    source.add_argument("--workbook", metavar="WB", help="read the Data sheet of this workbook")
+    keypoints.add_argument("--period", metavar="YYYY-MM")
+    keypoints.add_argument("--lang", choices=LANGUAGES, default="en")
+    keypoints.add_argument("--style", choices=sorted(STYLES), default=None,
+                           help="number style (default: the language's; bureau = 6197 and 25,9)")
+    keypoints.set_defaults(run=command_keypoints)
+
+    sample = commands.add_parser("sample", help="write the embedded sample data as CSV")
+    sample.add_argument("out", metavar="OUT.csv")
+    sample.add_argument("--population", metavar="OUT.csv", help="also write the sample Population data")
+    sample.add_argument("--ethnicity", metavar="OUT.csv", help="also write the sample Ethnicity data")
+    sample.set_defaults(run=command_sample)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except InputProblems as error:
+        print(error.report(), file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

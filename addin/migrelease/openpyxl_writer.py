@@ -1,0 +1,76 @@
+"""The file door's writer: a release layout into an openpyxl workbook, keeping everything else in it."""
+
+from __future__ import annotations
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from .layout import NUMBER_FORMATS, Formula, SheetLayout, column_letter
+
+_THIN = Side(style="thin", color="808080")
+_CELL_STYLES = {
+    "title": {"font": Font(bold=True, size=14)},
+    "subtitle": {"font": Font(bold=True, size=12)},
+    "info": {},
+    "header": {"font": Font(bold=True), "alignment": Alignment(wrap_text=True, vertical="top"),
+               "border": Border(bottom=_THIN), "fill": PatternFill("solid", fgColor="DDEBF7")},
+    "label": {},
+    "count": {"number_format": NUMBER_FORMATS["count"], "alignment": Alignment(horizontal="right")},
+    "percent": {"number_format": NUMBER_FORMATS["percent"], "alignment": Alignment(horizontal="right")},
+    "indicator": {"number_format": NUMBER_FORMATS["indicator"], "alignment": Alignment(horizontal="right")},
+    "text": {"number_format": NUMBER_FORMATS["text"]},
+    "wrap": {"alignment": Alignment(wrap_text=True, vertical="top")},
+}
+
+
+def set_cell(cell, value) -> None:
+    """Our formulas become formulas; any text, even one starting with '=', stays text."""
+    if isinstance(value, Formula):
+        cell.value = value.text
+        return
+    cell.value = value
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+
+
+def _place_sheet(workbook: Workbook, layout: SheetLayout, after: str | None):
+    """A fresh sheet for `layout`, where the old one was, else after the previous generated sheet."""
+    if layout.name in workbook.sheetnames:
+        old = workbook[layout.name]
+        index = workbook.sheetnames.index(layout.name)
+        workbook.remove(old)
+        return workbook.create_sheet(layout.name, index)
+    index = workbook.sheetnames.index(after) + 1 if after in workbook.sheetnames else 0
+    return workbook.create_sheet(layout.name, index)
+
+
+def write_sheet(workbook: Workbook, layout: SheetLayout, after: str | None = None):
+    sheet = _place_sheet(workbook, layout, after)
+    for block in layout.blocks:
+        style = _CELL_STYLES[block.style]
+        for row_offset, row in enumerate(block.values):
+            for column_offset, value in enumerate(row):
+                cell = sheet.cell(block.row + row_offset, block.column + column_offset)
+                set_cell(cell, value)
+                for attribute, setting in style.items():
+                    setattr(cell, attribute, setting)
+    for table in layout.tables:
+        reference = (f"{column_letter(table.first_column)}{table.first_row}:"
+                     f"{column_letter(table.last_column)}{table.last_row}")
+        excel_table = Table(displayName=table.name, ref=reference)
+        excel_table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+        sheet.add_table(excel_table)
+    for column, width in layout.column_widths.items():
+        sheet.column_dimensions[column_letter(column)].width = width
+    if layout.tables:
+        first = layout.tables[0]
+        sheet.freeze_panes = f"{column_letter(first.first_column + 1)}{first.first_row + 1}"
+    return sheet
+
+
+def write_layout(workbook: Workbook, layouts: list[SheetLayout]) -> None:
+    previous = None
+    for layout in layouts:
+        write_sheet(workbook, layout, after=previous)
+        previous = layout.name

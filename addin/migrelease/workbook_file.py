@@ -1,0 +1,178 @@
+"""The file door: refresh a release workbook file in place (no Excel needed), atomically.
+
+Everything is read, validated and computed before the file is opened for writing; the new workbook is written
+to a temporary file in the same folder, flushed to disk and renamed over the old one, so a failure at any
+point leaves the old workbook byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import openpyxl
+
+from .csv_source import read_csv_table
+from .facts import DATA, ETHNICITY, POPULATION, RawTable, TableSpec, validate
+from .layout import release_layout
+from .openpyxl_writer import set_cell, write_layout
+from .problems import InputProblems, Problem
+from .regions import regions
+from .release import Release, compute_release
+from .sheet_source import open_for_reading, read_sheet_table
+
+MACRO_CONTENT_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+WORKBOOK_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+# A release workbook is a few MB; these limits refuse zip bombs before any XML is parsed.
+MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+
+Progress = Callable[[str], None]
+
+
+def _file_problem(path: Path, message: str) -> InputProblems:
+    return InputProblems([Problem(f"file '{path.name}'", None, None, message)])
+
+
+def check_workbook_file(path: Path, for_writing: bool = True) -> None:
+    """Refuse what is not a safe, writable .xlsx/.xlsm before anything is read or computed."""
+    if not path.exists():
+        raise _file_problem(path, "does not exist")
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise _file_problem(path, "is not an .xlsm or .xlsx workbook")
+    if not zipfile.is_zipfile(path):
+        raise _file_problem(path, "is not an Excel workbook (not a valid .xlsx/.xlsm package; is it corrupt?)")
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+            total = sum(member.file_size for member in members)
+            if total > MAX_UNCOMPRESSED_BYTES:
+                raise _file_problem(path, f"unpacks to {total // 2**20} MB, more than a release workbook can be")
+            for member in members:
+                if member.file_size > 2**20 and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
+                    raise _file_problem(path, f"part '{member.filename}' is compressed suspiciously well "
+                                              f"({member.file_size // max(member.compress_size, 1)}:1): refused")
+            names = {member.filename for member in members}
+            if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+                raise _file_problem(path, "is not an Excel workbook (no workbook part inside)")
+            content_types = package.read("[Content_Types].xml").decode("utf-8", "replace")
+    except zipfile.BadZipFile as error:
+        raise _file_problem(path, f"is corrupt ({error})") from None
+    if path.suffix.lower() == ".xlsm" and MACRO_CONTENT_TYPE not in content_types:
+        raise _file_problem(path, "is named .xlsm but is not a macro-enabled workbook (an .xlsx renamed?); "
+                                  "save it from Excel as 'Excel Macro-Enabled Workbook'")
+    if path.suffix.lower() == ".xlsx" and MACRO_CONTENT_TYPE in content_types:
+        raise _file_problem(path, "is named .xlsx but holds macros; name it .xlsm")
+    if for_writing:
+        lock = path.with_name("~$" + path.name)
+        if lock.exists():
+            raise _file_problem(path, f"is open in Excel (lock file '{lock.name}'); close it and try again")
+        if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+            raise _file_problem(path, "cannot be written (read-only file or folder)")
+
+
+@dataclass(frozen=True)
+class ReleaseInputs:
+    facts: object
+    population: object | None
+    ethnicity: object | None
+    data_source: str
+    data_raw: RawTable
+
+
+def _validate_all(tables: list[tuple[RawTable | None, TableSpec]]) -> list:
+    """Validate every input table, collecting the problems of all of them before raising."""
+    problems, results = [], []
+    for raw, spec in tables:
+        if raw is None:
+            results.append(None)
+            continue
+        try:
+            results.append(validate(raw, spec))
+        except InputProblems as error:
+            problems.extend(error.problems)
+            results.append(None)
+    if problems:
+        raise InputProblems(problems)
+    return results
+
+
+def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseInputs:
+    data_raw = population_raw = ethnicity_raw = None
+    if workbook is not None:
+        book = open_for_reading(workbook)
+        if data_csv is None:
+            data_raw = read_sheet_table(book, DATA)
+        population_raw = read_sheet_table(book, POPULATION, required=False)
+        ethnicity_raw = read_sheet_table(book, ETHNICITY, required=False)
+    if data_csv is not None:
+        data_raw = read_csv_table(data_csv)
+    facts, population, ethnicity = _validate_all([(data_raw, DATA), (population_raw, POPULATION),
+                                                  (ethnicity_raw, ETHNICITY)])
+    return ReleaseInputs(facts, population, ethnicity, data_raw.source, data_raw)
+
+
+def write_data_sheet(workbook: openpyxl.Workbook, facts) -> None:
+    """Replace the Data sheet's content with validated facts (used when the data comes from a CSV)."""
+    names = {region.kato: region.name_en for region in regions()}
+    if "Data" in workbook.sheetnames:
+        index = workbook.sheetnames.index("Data")
+        workbook.remove(workbook["Data"])
+        sheet = workbook.create_sheet("Data", index)
+    else:
+        sheet = workbook.create_sheet("Data")
+    sheet.append(list(DATA.column_names))
+    periods = [f"{y}-{m:02d}" if m else f"{y}" for y, m in zip(facts["year"], facts["month"])]
+    for period, region, flow, direction, people in zip(periods, facts["region"], facts["flow"],
+                                                       facts["direction"], facts["people"]):
+        sheet.append([period, names[region], flow, direction, int(people)])
+    for cell in sheet[1]:
+        set_cell(cell, cell.value)
+    sheet.freeze_panes = "A2"
+
+
+def save_atomically(workbook: openpyxl.Workbook, path: Path) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=".~migrelease-", suffix=path.suffix, dir=path.parent)
+    os.close(handle)
+    try:
+        workbook.save(temporary)
+        with open(temporary, "rb") as written:
+            os.fsync(written.fileno())
+        os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, period: str | None = None,
+                     progress: Progress = lambda message: None) -> Release:
+    """Refresh every generated sheet of the workbook at `path` in place; returns what was computed."""
+    path = Path(path)
+    check_workbook_file(path)
+    progress(f"reading {('file ' + Path(data_csv).name) if data_csv else 'sheet Data'}")
+    inputs = read_inputs(path, Path(data_csv) if data_csv else None)
+    progress("computing tables and key points")
+    release = compute_release(inputs.facts, period, inputs.data_source, inputs.population, inputs.ethnicity)
+    layouts = release_layout(release)
+    progress("writing sheets")
+    try:
+        workbook = openpyxl.load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True)
+    except Exception as error:
+        raise _file_problem(path, f"cannot be opened ({error})") from None
+    if data_csv is not None:
+        write_data_sheet(workbook, inputs.facts)
+    write_layout(workbook, layouts)
+    progress("saving")
+    save_atomically(workbook, path)
+    return release
