@@ -111,6 +111,23 @@ def partner_kind(cis_share: float) -> str:
     return "other" if cis_share < 50.0 else "equal"
 
 
+class _Slot:
+    """A slot whose grammatical case the template chooses with a format spec.
+
+    "{period}" renders in the default case, "{period:acc}" in the accusative, "{arrivals:acc}" puts the counted
+    noun in the accusative (the pack's noun "people.acc"): the case is the template's data, not code.
+    """
+
+    def __init__(self, render):
+        self._render = render
+
+    def __format__(self, case: str) -> str:
+        return self._render(case or None)
+
+    def __str__(self) -> str:
+        return self._render(None)
+
+
 class _Writer:
     """Renders slots for one language pack and one number style."""
 
@@ -121,37 +138,55 @@ class _Writer:
     def template(self, key: str) -> str:
         return self.pack.templates[key]
 
-    def noun(self, noun: str, count: float) -> str:
-        forms = self.pack.nouns[noun]
+    def noun(self, noun: str, count: float, case: str | None = None) -> str:
+        forms = self.pack.nouns[f"{noun}.{case}" if case else noun]
         category = self.locale.plural_form(abs(count) if not float(count).is_integer() else int(abs(count)))
         return forms.get(category, forms["other"])
 
-    def count(self, value: float, noun: str = "people") -> str:
+    def count(self, value: float, noun: str = "people", case: str | None = None) -> str:
         number = self.style.integer(value) if float(value).is_integer() else self.style.decimal1(value)
-        return f"{number} {self.noun(noun, value)}"
+        return f"{number} {self.noun(noun, value, case)}"
+
+    def count_slot(self, value: float, noun: str = "people") -> _Slot:
+        return _Slot(lambda case: self.count(value, noun, case))
+
+    def period_slot(self, span: Span) -> _Slot:
+        return _Slot(lambda case: self.period(span, case))
 
     def period(self, span: Span, case: str | None = None) -> str:
         case = case or self.template("period_case")
         names = self.pack.month_names[case]
         patterns = self.pack.period_patterns[case]
         kind = "year" if span.is_full_year else "month" if span.is_single_month else "span"
+        # {first}/{last} are in the pattern's case; {first_<case>}/{last_<case>} in any case of the pack, for
+        # languages that decline only the last month of a span ("қаңтар-наурызда").
+        other_cases = {f"{end}_{other}": forms[month - 1] for other, forms in self.pack.month_names.items()
+                       for end, month in (("first", span.first_month), ("last", span.last_month))}
         return patterns[kind].format(first=names[span.first_month - 1], last=names[span.last_month - 1],
-                                     year=span.year)
+                                     year=span.year, **other_cases)
 
-    def change(self, percent: float, ratio: float, previous: Span) -> str:
+    def change(self, percent: float, ratio: float, previous: Span, key: str = "change") -> str:
+        """The change phrase; `key` names a template family ("internal_change") that falls back to "change"."""
         kind = change_kind(percent)
-        return self.template(f"change.{kind}").format(
+        template = self.pack.templates.get(f"{key}.{kind}") or self.template(f"change.{kind}")
+        return template.format(
             percent=self.style.decimal1(abs(percent)) if kind in ("increase", "decrease") else "",
             times=self.style.compact(ratio) if kind == "times" else "",
+            times_count=self.count_slot(ratio, "times") if kind == "times" else "",
             previous_year=previous.year)
 
     def previous_period(self, previous: Span) -> str:
         kind = "year" if previous.is_full_year else "span"
         return self.template(f"previous_period.{kind}").format(previous_year=previous.year,
-                                                               previous=self.period(previous))
+                                                               previous=self.period_slot(previous))
 
     def region_name(self, region: Region, case_key: str) -> str:
         return self.pack.region_names[region.kato][self.template(case_key)]
+
+    def case_key(self, key: str, count: int) -> str:
+        """`key.one` / `key.other` when the pack distinguishes one item from several, else `key`."""
+        specific = f"{key}.{'one' if count == 1 else 'other'}"
+        return specific if specific in self.pack.templates else key
 
     def listing(self, items: list[str]) -> str:
         if len(items) <= 1:
@@ -160,9 +195,11 @@ class _Writer:
 
     def region_list(self, entries: tuple[tuple[Region, float], ...]) -> str:
         item = self.template("region_item")
-        cities = [item.format(name=self.region_name(region, "city_name_case"), people=self.count(value))
+        city_count = sum(1 for region, _ in entries if region.is_city)
+        city_case = self.case_key("city_name_case", city_count)
+        cities = [item.format(name=self.region_name(region, city_case), people=self.count_slot(value))
                   for region, value in entries if region.is_city]
-        others = [item.format(name=self.region_name(region, "region_name_case"), people=self.count(value))
+        others = [item.format(name=self.region_name(region, "region_name_case"), people=self.count_slot(value))
                   for region, value in entries if not region.is_city]
         if cities:
             # The city group's lead-in ("the cities of") precedes the first city only, as the release writes it.
@@ -173,9 +210,12 @@ class _Writer:
         return self.listing(cities + others)
 
     def region_count(self, count: int) -> str:
-        case = self.template("period_case")
-        number = self.pack.numerals.get(case, {}).get(count, str(count))
-        return self.template("region_count").format(n=number, region=self.noun("region", count))
+        """The number of regions ("4 regions", "четырех регионах"): the numeral, spelled out where the pack has
+        words, and the noun in the case the template "region_count_case" names (if none: numerals of the period's
+        case, the noun's plain forms)."""
+        case = self.pack.templates.get("region_count_case")
+        number = self.pack.numerals.get(case or self.template("period_case"), {}).get(count, str(count))
+        return self.template("region_count").format(n=number, region=self.noun("region", count, case))
 
 
 def draft_key_points(figures: KeyFigures, lang: str = "en", style: str | None = None) -> list[str]:
@@ -183,15 +223,16 @@ def draft_key_points(figures: KeyFigures, lang: str = "en", style: str | None = 
     pack = language_pack(lang)
     writer = _Writer(pack, STYLES[style] if style else pack.number_style)
     f = figures
-    period = writer.period(f.current)
+    period = writer.period_slot(f.current)
     previous_period = writer.previous_period(f.previous)
 
     if _available(f.arrivals, f.departures, f.net):
         net_kind = "positive" if f.net > 0 else "negative" if f.net < 0 else "zero"
         first = " ".join([
-            writer.template("arrivals_departures").format(period=period, arrivals=writer.count(f.arrivals),
-                                                           departures=writer.count(f.departures)),
-            writer.template(f"net.{net_kind}").format(net=writer.count(f.net), net_abs=writer.count(abs(f.net))),
+            writer.template("arrivals_departures").format(period=period, arrivals=writer.count_slot(f.arrivals),
+                                                           departures=writer.count_slot(f.departures)),
+            writer.template(f"net.{net_kind}").format(net=writer.count_slot(f.net),
+                                                      net_abs=writer.count_slot(abs(f.net))),
         ])
     else:
         first = writer.template("external.unavailable").format(period=period)
@@ -218,7 +259,7 @@ def draft_key_points(figures: KeyFigures, lang: str = "en", style: str | None = 
 
     if _available(f.internal_moves):
         internal = writer.template("internal").format(
-            internal_change=writer.change(f.internal_change, f.internal_times, f.previous),
+            internal_change=writer.change(f.internal_change, f.internal_times, f.previous, "internal_change"),
             previous_period=previous_period)
     else:
         internal = writer.template("internal.unavailable").format(period=period)

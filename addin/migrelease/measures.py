@@ -23,7 +23,7 @@ def _finish(result: np.ndarray):
 
 
 def _safe_ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         return np.where(denominator != 0, numerator / np.where(denominator != 0, denominator, 1.0), np.nan)
 
 

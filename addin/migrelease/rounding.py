@@ -14,8 +14,9 @@ def excel_round(values, digits: int = 1):
     """ROUND(values, digits) element-wise; NaN (not available) stays NaN, infinities become NaN."""
     x = np.asarray(values, dtype=float)
     scale = 10.0**digits
-    magnitude = np.abs(x) * scale
-    rounded = np.floor(magnitude * (1.0 + _FIFTEEN_DIGIT_NUDGE) + 0.5) / scale
+    with np.errstate(over="ignore", invalid="ignore"):
+        magnitude = np.abs(x) * scale
+        rounded = np.floor(magnitude * (1.0 + _FIFTEEN_DIGIT_NUDGE) + 0.5) / scale
     result = np.copysign(rounded, x)
     result = np.where(np.isfinite(result), result, np.nan)
     return result.item() if result.ndim == 0 else result

@@ -50,8 +50,9 @@ def find_table_spec(name_or_code: str) -> DynamicTableSpec:
     """A table by its short code (Y_Ext_Arr) or release title; a monthly table by title + ' by month'."""
     wanted = " ".join(str(name_or_code).casefold().split())
     for spec in TABLE_SPECS:
-        titles = {spec.title.casefold()} if spec.frequency == "annual" else set()
-        titles |= {f"{spec.title.casefold()} by month", f"{spec.title.casefold()}, by month"}
+        title = spec.title.casefold()
+        titles = {title, f"{title}, by year"} if spec.frequency == "annual" else {f"{title} by month",
+                                                                                 f"{title}, by month"}
         if wanted == spec.code.casefold() or wanted in titles:
             return spec
     raise KeyError(f"'{name_or_code}' is not a dynamic table; use a code such as "

@@ -5,14 +5,19 @@ A pack gives, for one language:
 - `nouns`: each counted noun's form per CLDR plural category ("one", "few", "many", "other"), chosen with Babel's
   plural rules, so "1 person / 2 people" and "1 человек / 2 человека / 5 человек / 1,5 человека" come from data;
 - `month_names`: the 12 month names per grammatical case, and `period_patterns` per case;
-- `region_names`: each region's name per grammatical case (KATO code -> case -> name), shipped as data;
+- `region_names`: each region's name per grammatical case (KATO code -> case -> name), shipped as data
+  (data/region_cases.csv for Russian and Kazakh, read with `region_cases`);
 - `number_style`: decimal and thousands separators.
+
+A template chooses the grammatical case of a slot with a format spec: "{period:acc}" renders the period with the
+pack's month names and period patterns of case "acc", "{arrivals:acc}" the count with the noun "people.acc".
 """
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
-from importlib import import_module
+from importlib import import_module, resources
 
 from ..numfmt import NumberStyle
 
@@ -39,3 +44,11 @@ def language_pack(code: str) -> LanguagePack:
     if code not in LANGUAGES:
         raise ValueError(f"language '{code}' is not available; choose one of {', '.join(LANGUAGES)}")
     return import_module(f"{__name__}.{code}").PACK
+
+
+def region_cases(code: str) -> dict[str, dict[str, str]]:
+    """KATO -> case -> name for `code`, from data/region_cases.csv (columns "<code>:<case>")."""
+    text = resources.files("migrelease").joinpath("data/region_cases.csv").read_text(encoding="utf-8")
+    prefix = f"{code}:"
+    return {row["kato"]: {column[len(prefix):]: name for column, name in row.items() if column.startswith(prefix)}
+            for row in csv.DictReader(text.splitlines())}

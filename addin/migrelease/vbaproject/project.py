@@ -99,10 +99,16 @@ def _document_attributes(name: str) -> str:
 
 
 def _module_description(stream_text: str) -> str:
-    """The module-level VB_Description from the leading attribute block, as the dir stream's docstring."""
+    """The module-level VB_Description from the leading attribute block, as the dir stream's docstring.
+
+    The attribute writes line breaks as the two characters \\r and \\n, the docstring holds real
+    ones: so the reference file stores Dictionary's description.
+    """
     attribute_block = _ATTRIBUTE_BLOCK.match(stream_text).group(0)
     described = _MODULE_DESCRIPTION.search(attribute_block)
-    return described.group(1).replace('""', '"') if described else ""
+    if described is None:
+        return ""
+    return described.group(1).replace('""', '"').replace("\\r", "\r").replace("\\n", "\n")
 
 
 def project_id(project_name: str) -> str:

@@ -1,0 +1,29 @@
+import os
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+SAMPLE_DATA = Path(str(resources.files("migrelease").joinpath("data/sample_data.csv")))
+SAMPLE_POPULATION = Path(str(resources.files("migrelease").joinpath("data/sample_population.csv")))
+SAMPLE_ETHNICITY = Path(str(resources.files("migrelease").joinpath("data/sample_ethnicity.csv")))
+
+
+def libreoffice_or_fail():
+    """LibreOffice's soffice; on CI (CI=true) its absence is a failure, elsewhere a skip."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("LibreOffice (soffice) is required on CI: apt-get install libreoffice-calc-nogui")
+        pytest.skip("LibreOffice is not installed")
+    return soffice
+
+
+@pytest.fixture(scope="session")
+def sample_release():
+    from migrelease.csv_source import read_csv_table
+    from migrelease.facts import DATA, validate
+    from migrelease.release import compute_release
+
+    return compute_release(validate(read_csv_table(SAMPLE_DATA), DATA), languages=("en",))
