@@ -238,3 +238,20 @@ def _duplicates(raw: RawTable, spec: TableSpec, clean_columns: dict[str, list]) 
         else:
             first_seen[key] = row
     return problems
+
+
+def validate_all(tables: list[tuple[RawTable | None, TableSpec]]) -> list[pd.DataFrame | None]:
+    """Validate every input table (None = absent), collecting the problems of all of them before raising."""
+    problems, results = [], []
+    for raw, spec in tables:
+        if raw is None:
+            results.append(None)
+            continue
+        try:
+            results.append(validate(raw, spec))
+        except InputProblems as error:
+            problems.extend(error.problems)
+            results.append(None)
+    if problems:
+        raise InputProblems(problems)
+    return results

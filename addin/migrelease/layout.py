@@ -41,11 +41,27 @@ class Formula:
 
 
 @dataclass(frozen=True)
+class Hyperlink:
+    """A cell showing `text` that links to `target`: "#'Sheet'!A1" inside the workbook, else a URL."""
+    text: str
+    target: str
+
+    @property
+    def is_internal(self) -> bool:
+        return self.target.startswith("#")
+
+
+def sheet_link(sheet: str, text: str | None = None) -> Hyperlink:
+    """A link to cell A1 of `sheet` in this workbook."""
+    return Hyperlink(text or sheet, "#'" + sheet.replace("'", "''") + "'!A1")
+
+
+@dataclass(frozen=True)
 class Block:
     row: int  # 1-based top-left cell
     column: int
     values: tuple[tuple, ...]  # rows of cell values
-    style: str  # title, subtitle, info, header, label, count, percent, text, wrap
+    style: str  # title, subtitle, info, header, label, count, percent, text, wrap, link
 
     @property
     def height(self) -> int:
@@ -219,6 +235,12 @@ def key_indicators_sheet(release: Release) -> SheetLayout:
 
 
 def release_layout(release: Release) -> list[SheetLayout]:
-    """Every sheet the refresh writes, in workbook order."""
-    return [key_points_sheet(release), key_indicators_sheet(release),
-            *(table_sheet(release.tables[spec.code]) for spec in TABLE_SPECS)]
+    """Every sheet the refresh writes, in workbook order: Cover, Contents, Notes, key points and indicators, the
+    dynamic tables, the supplementary tables (when their input sheets exist), Charts, Checks."""
+    from . import charts, checks, publication, supplementary
+
+    body = [key_points_sheet(release), key_indicators_sheet(release),
+            *(table_sheet(release.tables[spec.code]) for spec in TABLE_SPECS),
+            *supplementary.supplementary_sheets(release), charts.charts_sheet(release), checks.checks_sheet(release)]
+    front = [publication.cover_sheet(release), publication.notes_sheet()]
+    return publication.with_contents(front, body, release)

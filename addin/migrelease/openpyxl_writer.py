@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.hyperlink import Hyperlink as CellHyperlink
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from .layout import NUMBER_FORMATS, Formula, SheetLayout, column_letter
+from .layout import NUMBER_FORMATS, Formula, Hyperlink, SheetLayout, column_letter
 
 _THIN = Side(style="thin", color="808080")
 _CELL_STYLES = {
@@ -21,6 +22,7 @@ _CELL_STYLES = {
     "indicator": {"number_format": NUMBER_FORMATS["indicator"], "alignment": Alignment(horizontal="right")},
     "text": {"number_format": NUMBER_FORMATS["text"]},
     "wrap": {"alignment": Alignment(wrap_text=True, vertical="top")},
+    "link": {"font": Font(color="0563C1", underline="single")},
 }
 
 
@@ -28,6 +30,13 @@ def set_cell(cell, value) -> None:
     """Our formulas become formulas; any text, even one starting with '=', stays text."""
     if isinstance(value, Formula):
         cell.value = value.text
+        return
+    if isinstance(value, Hyperlink):
+        set_cell(cell, value.text)
+        if value.is_internal:
+            cell.hyperlink = CellHyperlink(ref=cell.coordinate, location=value.target[1:], display=value.text)
+        else:
+            cell.hyperlink = value.target
         return
     cell.value = value
     if isinstance(value, str) and cell.data_type == "f":

@@ -32,3 +32,9 @@ class InputProblems(Exception):
         count = len(self.problems)
         heading = f"{count} problem{'s' if count != 1 else ''} found; nothing was written:"
         return "\n".join([heading, *(f"  - {problem}" for problem in self.problems)])
+
+    @classmethod
+    def missing_sheet(cls, spec) -> "InputProblems":
+        return cls([Problem(f"sheet '{spec.sheet}'", None, None,
+                            f"is missing: the workbook needs a '{spec.sheet}' sheet with columns "
+                            f"{', '.join(spec.column_names)}")])

@@ -55,11 +55,5 @@ def compute_release(facts: pd.DataFrame, period: str | None = None, source: str 
     year, month = reporting_month(cube, period, source)
     tables = build_all_tables(cube, year, month)
     figures = key_figures(tables, cube, year, month)
-    available = [lang for lang in languages if _pack_exists(lang)]
     return Release(year, month, cube, tables, figures,
-                   {lang: draft_key_points(figures, lang) for lang in available}, population, ethnicity)
-
-
-def _pack_exists(lang: str) -> bool:
-    from importlib.util import find_spec
-    return find_spec(f"migrelease.lang.{lang}") is not None
+                   {lang: draft_key_points(figures, lang) for lang in languages}, population, ethnicity)

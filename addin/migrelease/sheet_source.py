@@ -31,21 +31,26 @@ def read_sheet_table(book: CalamineWorkbook, spec: TableSpec, required: bool = T
     name = find_sheet_name(book, spec.sheet)
     if name is None:
         if required:
-            raise InputProblems([Problem(f"sheet '{spec.sheet}'", None, None,
-                                         f"is missing: the workbook needs a '{spec.sheet}' sheet with columns "
-                                         f"{', '.join(spec.column_names)}")])
+            raise InputProblems.missing_sheet(spec)
         return None
     rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    source = f"sheet '{name}'"
+    return raw_table_from_rows(name, rows, spec)
+
+
+def raw_table_from_rows(sheet_name: str, rows: list[list], spec: TableSpec, top_row: int = 1,
+                        left_column: int = 1) -> RawTable:
+    """Cells of a sheet region whose top-left cell is (top_row, left_column): the header is the first row
+    holding any of spec's column names; row numbers and column letters are the ones Excel shows."""
+    source = f"sheet '{sheet_name}'"
     wanted = set(spec.column_names)
     header_index = next((i for i, row in enumerate(rows)
                          if any(isinstance(cell, str) and cell.strip().casefold() in wanted for cell in row)), None)
     if header_index is None:
-        raise InputProblems([Problem(source, 1, None, f"has no header row with the columns "
-                                                      f"{', '.join(spec.column_names)}")])
-    header = rows[header_index]
-    body = rows[header_index + 1:]
+        raise InputProblems([Problem(source, top_row, None, f"has no header row with the columns "
+                                                            f"{', '.join(spec.column_names)}")])
+    header = list(rows[header_index])
+    body = [list(row) for row in rows[header_index + 1:]]
     while body and all(cell in ("", None) for cell in body[-1]):
         body.pop()
-    return RawTable(source, list(header), [list(row) for row in body], first_row_number=header_index + 2,
-                    column_labels=[column_letter(i + 1) for i in range(len(header))])
+    return RawTable(source, header, body, first_row_number=top_row + header_index + 1,
+                    column_labels=[column_letter(left_column + i) for i in range(len(header))])

@@ -17,7 +17,7 @@ from typing import Callable
 import openpyxl
 
 from .csv_source import read_csv_table
-from .facts import DATA, ETHNICITY, POPULATION, RawTable, TableSpec, validate
+from .facts import DATA, ETHNICITY, POPULATION, RawTable, validate_all
 from .layout import release_layout
 from .openpyxl_writer import set_cell, write_layout
 from .problems import InputProblems, Problem
@@ -84,23 +84,6 @@ class ReleaseInputs:
     data_raw: RawTable
 
 
-def _validate_all(tables: list[tuple[RawTable | None, TableSpec]]) -> list:
-    """Validate every input table, collecting the problems of all of them before raising."""
-    problems, results = [], []
-    for raw, spec in tables:
-        if raw is None:
-            results.append(None)
-            continue
-        try:
-            results.append(validate(raw, spec))
-        except InputProblems as error:
-            problems.extend(error.problems)
-            results.append(None)
-    if problems:
-        raise InputProblems(problems)
-    return results
-
-
 def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseInputs:
     data_raw = population_raw = ethnicity_raw = None
     if workbook is not None:
@@ -111,7 +94,7 @@ def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseI
         ethnicity_raw = read_sheet_table(book, ETHNICITY, required=False)
     if data_csv is not None:
         data_raw = read_csv_table(data_csv)
-    facts, population, ethnicity = _validate_all([(data_raw, DATA), (population_raw, POPULATION),
+    facts, population, ethnicity = validate_all([(data_raw, DATA), (population_raw, POPULATION),
                                                   (ethnicity_raw, ETHNICITY)])
     return ReleaseInputs(facts, population, ethnicity, data_raw.source, data_raw)
 

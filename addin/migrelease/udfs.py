@@ -1,0 +1,153 @@
+"""Excel worksheet functions (xlwings UDFs): thin wrappers over the core's measures, tables and key points.
+
+Each measure takes a single cell or a whole range and returns the same shape, computed in one vectorised call.
+Empty cells and not-available figures ([x]) give empty cells; text where a number belongs gives a short
+'#VALUE! …' message (COM UDFs cannot return true Excel error values). No type hints on the signatures:
+xlwings 0.37 mishandles them.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+
+try:  # the real decorators need pywin32 (Windows, or stubs in tests and the workbook build)
+    from xlwings.udfs import xlarg as arg, xlfunc as func, xlret as ret
+except ImportError:  # elsewhere xlwings' own func/arg/ret are no-ops, which is all a server refresh needs
+    from xlwings import arg, func, ret
+
+from . import measures
+from .facts import DATA, RawTable, validate
+from .keypoints import draft_key_points
+from .layout import NOT_AVAILABLE, cell_value, span_label
+from .problems import InputProblems
+from .release import compute_release
+from .tables import build_table, find_table_spec
+
+CATEGORY = "Migration release"
+
+
+def _cells(values) -> tuple[np.ndarray, np.ndarray]:
+    """A scalar or 2-D list of cells -> (floats with NaN for empty/[x], messages for text that is not a number)."""
+    grid = np.array(values, dtype=object, ndmin=2)
+    numbers_ = np.full(grid.shape, np.nan)
+    messages = np.full(grid.shape, None, dtype=object)
+    flat_numbers, flat_messages = numbers_.reshape(-1), messages.reshape(-1)
+    for position, cell in enumerate(grid.reshape(-1)):
+        if isinstance(cell, numbers.Real) and not isinstance(cell, bool):
+            flat_numbers[position] = cell
+        elif isinstance(cell, str) and cell.strip() not in ("", NOT_AVAILABLE):
+            flat_messages[position] = f"#VALUE! '{cell}' is not a number"
+        elif isinstance(cell, bool):
+            flat_messages[position] = f"#VALUE! {cell} is not a number"
+    return numbers_, messages
+
+
+def _fast_cells(values) -> tuple[np.ndarray, np.ndarray | None]:
+    """The common case, all numbers (or empty), converted in one numpy call; else the per-cell path."""
+    try:
+        grid = np.array(values, dtype=float, ndmin=2)  # None -> NaN
+        return grid, None
+    except (TypeError, ValueError):
+        return _cells(values)
+
+
+def _elementwise(measure, *inputs):
+    """Apply a measure to scalars/ranges; the answer has the shape of the largest input."""
+    converted = [_fast_cells(value) for value in inputs]
+    grids = [grid for grid, _ in converted]
+    try:
+        shape = np.broadcast_shapes(*(grid.shape for grid in grids))
+    except ValueError:
+        return "#VALUE! the ranges have different sizes"
+    result = np.asarray(measure(*grids), dtype=float)
+    result = np.broadcast_to(result, shape)
+    output = np.where(np.isnan(result), None, result).astype(object)
+    for _, messages in converted:
+        if messages is not None:
+            messages = np.broadcast_to(messages, shape)
+            output = np.where(messages != None, messages, output)  # noqa: E711 (element-wise test)
+    if shape == (1, 1):
+        return output[0, 0]
+    return output.tolist()
+
+
+@func(category=CATEGORY)
+@arg("arrivals", ndim=2, doc="Arrivals: a cell or a range")
+@arg("departures", ndim=2, doc="Departures: a cell or a range of the same size")
+def MIG_BALANCE(arrivals, departures):
+    """Net migration: arrivals minus departures."""
+    return _elementwise(measures.balance, arrivals, departures)
+
+
+@func(category=CATEGORY)
+@arg("part", ndim=2, doc="The part, e.g. arrivals from CIS countries")
+@arg("total", ndim=2, doc="The total, e.g. all external arrivals")
+def MIG_SHARE(part, total):
+    """Share of part in total, in %, one decimal (Excel rounding). Zero or empty total: empty."""
+    return _elementwise(measures.share, part, total)
+
+
+@func(category=CATEGORY)
+@arg("current", ndim=2, doc="The figure for the current period")
+@arg("previous", ndim=2, doc="The figure for the same period a year earlier")
+def MIG_CHANGE(current, previous):
+    """Change versus the same period a year earlier, in %, one decimal. Zero or empty previous: empty."""
+    return _elementwise(measures.change, current, previous)
+
+
+@func(category=CATEGORY)
+@arg("migrants", ndim=2, doc="Arrivals, departures or net migration in the period")
+@arg("population", ndim=2, doc="Population on 1 January")
+@arg("months", doc="Months the period covers (default 12); the rate is annualised")
+def MIG_INTENSITY(migrants, population, months=12):
+    """Migration intensity per 1,000 population, annualised, one decimal."""
+    months = 12 if months is None else months
+    return _elementwise(lambda m, p, n: measures.intensity(m, p, n), migrants, population, months)
+
+
+def _release_from_range(data, period, languages):
+    rows = [list(row) for row in data]
+    raw = RawTable("the data range", rows[0] if rows else [], rows[1:], first_row_number=2)
+    facts = validate(raw, DATA)
+    return compute_release(facts, period or None, raw.source, languages=languages)
+
+
+def _problem_column(error: InputProblems) -> list[list[str]]:
+    return [[f"#VALUE! {problem}"] for problem in error.problems]
+
+
+@func(category=CATEGORY)
+@arg("data", ndim=2, doc="The Data range with its header row: period, region, flow, direction, people")
+@arg("table", doc="Table code (e.g. Y_Ext_Arr) or its release title")
+@arg("period", doc="Reporting month YYYY-MM (default: the latest in the data)")
+def MIG_TABLE(data, table, period=None):
+    """One dynamic table of the release, spilled with its header row and region column."""
+    try:
+        spec = find_table_spec(table)
+        release = _release_from_range(data, period, languages=("en",))
+    except KeyError as error:
+        return f"#VALUE! {error.args[0]}"
+    except InputProblems as error:
+        return _problem_column(error)
+    frame = build_table(release.cube, spec, release.year, release.month)
+    header = ["Region", *(span_label(span) for span in frame.columns)]
+    return [header, *([region.name_en, *(cell_value(v) for v in row)] for region, row in zip(frame.rows,
+                                                                                             frame.values))]
+
+
+@func(category=CATEGORY)
+@arg("data", ndim=2, doc="The Data range with its header row: period, region, flow, direction, people")
+@arg("period", doc="Reporting month YYYY-MM (default: the latest in the data)")
+@arg("lang", doc="en, ru or kk (default en)")
+def MIG_KEYPOINTS(data, period=None, lang="en"):
+    """The drafted key points of the release, one paragraph per cell, spilled down a column."""
+    try:
+        release = _release_from_range(data, period, languages=())
+        return [[paragraph] for paragraph in draft_key_points(release.figures, lang or "en")]
+    except InputProblems as error:
+        return _problem_column(error)
+    except ValueError as error:
+        return f"#VALUE! {error}"
