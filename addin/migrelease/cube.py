@@ -41,9 +41,9 @@ class MigrationCube:
             keys = rows["year"].to_numpy() * 100 + rows["month"].to_numpy()
             grid[
                 np.array([period_position[key] for key in keys], dtype=np.int64),
-                rows["region"].map(region_position).to_numpy(),
-                rows["flow"].map(flow_position).to_numpy(),
-                rows["direction"].map(direction_position).to_numpy(),
+                rows["region"].map(region_position).to_numpy(dtype=np.int64),
+                rows["flow"].map(flow_position).to_numpy(dtype=np.int64),
+                rows["direction"].map(direction_position).to_numpy(dtype=np.int64),
             ] = rows["people"].to_numpy(dtype=float)
             return grid
 
