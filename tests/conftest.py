@@ -27,3 +27,13 @@ def sample_release():
     from migrelease.release import compute_release
 
     return compute_release(validate(read_csv_table(SAMPLE_DATA), DATA), languages=("en",))
+
+
+# Property-based suites record how many cases they generated; the count is shown at the end of every run.
+GENERATED_CASES: dict[str, int] = {}
+
+
+def pytest_terminal_summary(terminalreporter):
+    if GENERATED_CASES:
+        terminalreporter.write_line("generated cases: " + ", ".join(
+            f"{name} {count}" for name, count in sorted(GENERATED_CASES.items())))

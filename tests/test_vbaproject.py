@@ -8,12 +8,8 @@ compression and the VBA project, and the vbaProject.bin inside xlwings' quicksta
 from __future__ import annotations
 
 import io
-import os
 import random
 import re
-import shutil
-import socket
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -33,6 +29,8 @@ from migrelease.vbaproject.cfb import CompoundFile
 from migrelease.vbaproject.compression import compress, decompress
 from migrelease.vbaproject.project import VBA_PROJECT_STREAM, project_id
 from migrelease.vbaproject.xlwings_modules import xlwings_package_dir
+
+from libreoffice_uno import libreoffice_uno_or_fail, run_in_libreoffice
 
 REFERENCE_XLSM = xlwings_package_dir() / "quickstart_standalone.xlsm"
 
@@ -425,69 +423,19 @@ def test_xlsm_built_with_xlsxwriter_holds_every_module(tmp_path):
 
 # --- LibreOffice, where installed -------------------------------------------------------------
 
-_LIBREOFFICE_SCRIPT = r'''
-import os, subprocess, sys, time
-import uno
-from com.sun.star.beans import PropertyValue
-
-def prop(name, value):
-    item = PropertyValue(); item.Name = name; item.Value = value; return item
-
-xlsm, port, profile = sys.argv[1], sys.argv[2], sys.argv[3]
-office = subprocess.Popen(
-    ["soffice", "--headless", "--invisible", "--norestore", "--nologo",
-     "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
-     "--accept=socket,host=127.0.0.1,port=%s;urp;" % port],
-    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-try:
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(120):
-        try:
-            context = resolver.resolve("uno:socket,host=127.0.0.1,port=%s;urp;StarOffice.ComponentContext" % port)
-            break
-        except Exception:
-            time.sleep(0.5)
-    desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-    # MacroExecutionMode 4: always run macros without asking.
-    document = desktop.loadComponentFromURL(
-        uno.systemPathToFileUrl(os.path.abspath(xlsm)), "_blank", 0,
-        (prop("Hidden", True), prop("MacroExecutionMode", 4)))
-    library = document.BasicLibraries.getByName("VBAProject")
-    for name in library.getElementNames():
-        print("module", name, library.getByName(name).splitlines()[0])
-    script = document.getScriptProvider().getScript(
-        "vnd.sun.star.script:VBAProject.Release.RefreshRelease?language=Basic&location=document")
-    script.invoke((), (), ())
-    print("A1", document.Sheets.getByIndex(0).getCellByPosition(0, 0).String)
-    document.close(True)
-finally:
-    try:
-        desktop.terminate()
-    except Exception:
-        pass
-    office.wait(timeout=60)
+_LIST_MODULES_AND_RUN_THE_MACRO = r'''
+library = document.BasicLibraries.getByName("VBAProject")
+for name in library.getElementNames():
+    print("module", name, library.getByName(name).splitlines()[0])
+script = document.getScriptProvider().getScript(
+    "vnd.sun.star.script:VBAProject.Release.RefreshRelease?language=Basic&location=document")
+script.invoke((), (), ())
+print("A1", document.Sheets.getByIndex(0).getCellByPosition(0, 0).String)
 '''
 
 
-def _libreoffice_available() -> bool:
-    if shutil.which("soffice") is None or not Path("/usr/bin/python3").exists():
-        return False
-    probe = subprocess.run(["/usr/bin/python3", "-c", "import uno"], capture_output=True)
-    return probe.returncode == 0
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_libreoffice_imports_the_modules_and_runs_the_macro(tmp_path):
-    if not _libreoffice_available():
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI needs LibreOffice (soffice) and /usr/bin/python3 with uno for this test")
-        pytest.skip("LibreOffice with Python UNO is not installed")
+    libreoffice_uno_or_fail()
     path = tmp_path / "release.xlsm"
     # LibreOffice Basic cannot compile xlwings' modules, and one module that does not compile
     # stops every macro of the library, so this project holds a class module of its own instead.
@@ -496,13 +444,7 @@ def test_libreoffice_imports_the_modules_and_runs_the_macro(tmp_path):
         '    Worksheets(1).Range("A1").Value = "refreshed"',
         '    Dim greeter As New Greeter\r\n    Worksheets(1).Range("A1").Value = greeter.Greeting()'))
     build_release_xlsm(path, modules)
-    script = tmp_path / "list_modules.py"
-    script.write_text(_LIBREOFFICE_SCRIPT)
-    result = subprocess.run(
-        ["/usr/bin/python3", str(script), str(path), str(_free_port()), str(tmp_path / "profile")],
-        capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    lines = run_in_libreoffice(path, _LIST_MODULES_AND_RUN_THE_MACRO, tmp_path / "office")
     assert sorted(line for line in lines if line.startswith("module ")) == [
         "module Greeter Rem Attribute VBA_ModuleType=VBAClassModule",
         "module Release Rem Attribute VBA_ModuleType=VBAModule",

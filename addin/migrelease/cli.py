@@ -26,13 +26,30 @@ def command_refresh(args) -> int:
     from .workbook_file import refresh_workbook
 
     started = time.perf_counter()
+    from .checks import warning_lines
+
     release = refresh_workbook(args.workbook, data_csv=args.data, period=args.period,
-                               progress=lambda message: print(f"  {message}…", file=sys.stderr))
+                               progress=lambda message: print(f"  {message}…", file=sys.stderr),
+                               charts_dir=args.charts)
     print(f"Refreshed {args.workbook} for {span_label(release.span)} "
           f"({len(release.tables)} dynamic tables, key points in {', '.join(release.key_points)}) "
           f"in {time.perf_counter() - started:.2f} s")
     for code, table in release.tables.items():
         print(f"  {code:<10} {table.spec.title}: {len(table.rows)} rows x {len(table.columns)} periods")
+    for line in warning_lines(release):
+        print(line)
+    if args.charts:
+        print(f"Wrote the charts as PNG files to {args.charts}")
+    return 0
+
+
+def command_publish(args) -> int:
+    from .publish import publish_workbook
+
+    published = publish_workbook(args.workbook, args.out)
+    print(f"Published {published.workbook} ({published.formulas_replaced} formulas replaced by values)")
+    for page in published.pages:
+        print(f"  release page: {page}")
     return 0
 
 
@@ -64,6 +81,15 @@ def command_sample(args) -> int:
     return 0
 
 
+def command_build_workbook(args) -> int:
+    from .workbook_build import build_workbook
+
+    started = time.perf_counter()
+    out = build_workbook(args.out)
+    print(f"Built {out} from vba/*.bas, migrelease.udfs and the sample data in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="migrelease", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -72,7 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     refresh.add_argument("workbook", help="the release workbook (.xlsm or .xlsx), refreshed in place")
     refresh.add_argument("--data", metavar="FILE.csv", help="replace the Data sheet with this CSV first")
     refresh.add_argument("--period", metavar="YYYY-MM", help="reporting month (default: the data's latest)")
+    refresh.add_argument("--charts", metavar="DIR", help="also write the charts as PNG files into DIR")
     refresh.set_defaults(run=command_refresh)
+
+    publish = commands.add_parser("publish", help="write the public, macro-free .xlsx and the release page")
+    publish.add_argument("workbook", help="a refreshed release workbook (.xlsm or .xlsx); it is not changed")
+    publish.add_argument("--out", metavar="DIR", required=True, help="folder for the published files")
+    publish.set_defaults(run=command_publish)
 
     keypoints = commands.add_parser("keypoints", help="print the drafted key points")
     source = keypoints.add_mutually_exclusive_group()
@@ -89,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--population", metavar="OUT.csv", help="also write the sample Population data")
     sample.add_argument("--ethnicity", metavar="OUT.csv", help="also write the sample Ethnicity data")
     sample.set_defaults(run=command_sample)
+
+    build = commands.add_parser("build-workbook", help="build the release workbook (.xlsm with the button, the "
+                                                       "macros and the UDFs) from the text sources")
+    build.add_argument("--out", metavar="PATH.xlsm", default="workbook/migration_release.xlsm",
+                       help="where to write it (default: workbook/migration_release.xlsm)")
+    build.set_defaults(run=command_build_workbook)
     return parser
 
 

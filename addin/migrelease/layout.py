@@ -88,6 +88,13 @@ class SheetLayout:
     blocks: tuple[Block, ...]
     tables: tuple[ExcelTable, ...] = ()
     column_widths: dict[int, float] = field(default_factory=dict)
+    row_heights: dict[int, float] = field(default_factory=dict)  # points; rows of wrapped text need them
+
+
+def wrapped_height(text: str, width: float, line_height: float = 15.0) -> float:
+    """The height in points of a row whose cell wraps `text` in a column `width` characters wide."""
+    lines = sum(max(1, math.ceil(len(part) / max(width * 1.05, 1))) for part in str(text).split("\n"))
+    return line_height * lines
 
 
 def column_letter(column: int) -> str:
@@ -138,6 +145,7 @@ def table_sheet(table: TableFrame) -> SheetLayout:
         ),
         tables=(ExcelTable(f"T_{table.spec.code}", HEADER_ROW, 1, last_row, last_column),),
         column_widths={1: 30, **{column: 16 for column in range(2, last_column + 1)}},
+        row_heights={HEADER_ROW: max(wrapped_height(text, 16) for text in header)},
     )
 
 

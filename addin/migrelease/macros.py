@@ -10,7 +10,7 @@ from __future__ import annotations
 import xlwings as xw
 
 from .facts import DATA, ETHNICITY, POPULATION, validate_all
-from .layout import NUMBER_FORMATS, Formula, SheetLayout, column_letter, release_layout
+from .layout import NUMBER_FORMATS, Formula, Hyperlink, SheetLayout, column_letter, release_layout
 from .problems import InputProblems
 from .release import compute_release
 from .sheet_source import raw_table_from_rows
@@ -31,10 +31,14 @@ def _read_input(book, spec, required: bool):
 
 
 def _excel_value(value):
-    """Our formulas stay formulas; text that Excel would take for a formula is written as text."""
+    """Our formulas stay formulas; all other text is written as text. Excel reads a string assigned to
+    Range.value as typed input ("=…" a formula, "2015" a number, "March 2026" a date), so text gets the
+    apostrophe prefix, which Excel keeps out of the cell's value."""
     if isinstance(value, Formula):
         return value.text
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    if isinstance(value, Hyperlink):  # its text here; the link itself is added after the block is written
+        return _excel_value(value.text)
+    if isinstance(value, str) and value:
         return "'" + value
     return value
 
@@ -54,6 +58,10 @@ def write_sheet_layout(book, layout: SheetLayout, after=None):
     for block in layout.blocks:
         target = sheet.range((block.row, block.column)).resize(block.height, block.width)
         target.value = [[_excel_value(value) for value in row] for row in block.values]
+        for row_offset, row in enumerate(block.values):
+            for column_offset, value in enumerate(row):
+                if isinstance(value, Hyperlink):  # "#'Sheet'!A1" links inside the workbook, as in the file door
+                    target[row_offset, column_offset].add_hyperlink(value.target, value.text)
         if block.style in NUMBER_FORMATS:
             target.number_format = NUMBER_FORMATS[block.style]
         if block.style in _BOLD_STYLES:

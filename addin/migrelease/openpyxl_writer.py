@@ -72,6 +72,8 @@ def write_sheet(workbook: Workbook, layout: SheetLayout, after: str | None = Non
         sheet.add_table(excel_table)
     for column, width in layout.column_widths.items():
         sheet.column_dimensions[column_letter(column)].width = width
+    for row, height in layout.row_heights.items():
+        sheet.row_dimensions[row].height = height
     if layout.tables:
         first = layout.tables[0]
         sheet.freeze_panes = f"{column_letter(first.first_column + 1)}{first.first_row + 1}"

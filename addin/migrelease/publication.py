@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .layout import NOT_AVAILABLE, Block, ExcelTable, SheetLayout, sheet_link, span_label
+from .layout import NOT_AVAILABLE, Block, ExcelTable, SheetLayout, sheet_link, span_label, wrapped_height
 from .release import Release
 
 RELEASE_TITLE = "The migration of the population of the Republic of Kazakhstan"
@@ -169,6 +169,9 @@ def release_heading(release: Release) -> str:
     return f"{RELEASE_TITLE} for {span_label(release.span)}"
 
 
+COVER_WIDTH = 100
+
+
 def cover_sheet(release: Release) -> SheetLayout:
     settings = release.extras.get("settings", {})
     period = span_label(release.span)
@@ -216,7 +219,8 @@ def cover_sheet(release: Release) -> SheetLayout:
         name="Cover",
         description="Title, period, dates of publication, description, glossary, methodology and contact",
         blocks=tuple(Block(r, 1, (values,), style) for r, values, style in lines),
-        column_widths={1: 110},
+        column_widths={1: COVER_WIDTH},
+        row_heights={r: wrapped_height(values[0], COVER_WIDTH) for r, values, style in lines if style == "wrap"},
     )
 
 
@@ -235,7 +239,8 @@ def notes_sheet() -> SheetLayout:
             Block(header_row + 1, 2, tuple((r[1],) for r in rows), "wrap"),
         ),
         tables=(ExcelTable("T_Notes", header_row, 1, header_row + len(rows), 2),),
-        column_widths={1: 14, 2: 110},
+        column_widths={1: 14, 2: 100},
+        row_heights={header_row + i: wrapped_height(text, 100) for i, (_, text) in enumerate(rows, start=1)},
     )
 
 
@@ -280,3 +285,25 @@ def with_contents(front: list[SheetLayout], body: list[SheetLayout], release: Re
                *((layout.name, layout.description) for layout in (*rest, *body)),
                *input_sheet_descriptions(release)]
     return [cover, contents_sheet(entries), *rest, *body]
+
+
+# --- what the refresh leaves for publishing ----------------------------------------------------------------
+
+PERIOD_PROPERTY = "migrelease period"  # custom document property: the reporting month of the last refresh
+
+
+def stamp_release(workbook, release: Release) -> None:
+    """Record the refreshed reporting month (YYYY-MM) in the workbook's custom document properties."""
+    from openpyxl.packaging.custom import StringProperty
+
+    properties = workbook.custom_doc_props
+    for existing in [prop for prop in properties.props if prop.name == PERIOD_PROPERTY]:
+        properties.props.remove(existing)
+    properties.append(StringProperty(name=PERIOD_PROPERTY, value=f"{release.year}-{release.month:02d}"))
+
+
+def stamped_period(workbook) -> str | None:
+    for prop in workbook.custom_doc_props.props:
+        if prop.name == PERIOD_PROPERTY:
+            return str(prop.value)
+    return None

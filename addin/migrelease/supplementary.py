@@ -13,7 +13,7 @@ import pandas as pd
 
 from .cube import MEASURES
 from .layout import (HEADER_ROW, NOT_AVAILABLE, SOURCE_LINE, Block, ExcelTable, SheetLayout, cell_value,
-                     span_label)
+                     span_label, wrapped_height)
 from .measures import intensity, share
 from .periods import Span
 from .publication import NOTE_ETHNIC, NOTE_INTENSITY, NOTE_X, note
@@ -141,6 +141,7 @@ def intensity_sheet(frame: IntensityFrame) -> SheetLayout:
         ),
         tables=(ExcelTable(f"T_{name}", HEADER_ROW, 1, last_row, len(header)),),
         column_widths={1: 30, **{column: 16 for column in range(2, len(header) + 1)}},
+        row_heights={HEADER_ROW: max(wrapped_height(text, 16) for text in header)},
     )
 
 
@@ -179,6 +180,7 @@ def ethnic_sheet(frame: EthnicFrame) -> SheetLayout:
         blocks=tuple(blocks),
         tables=(ExcelTable("T_Ethnic", HEADER_ROW, 1, HEADER_ROW + len(rows), len(header)),),
         column_widths={1: 24, **{column: 18 for column in range(2, len(header) + 1)}},
+        row_heights={HEADER_ROW: max(wrapped_height(text, 18) for text in header)},
     )
 
 

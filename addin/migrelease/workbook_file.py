@@ -7,8 +7,10 @@ point leaves the old workbook byte-identical.
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,8 +120,32 @@ def write_data_sheet(workbook: openpyxl.Workbook, facts) -> None:
     sheet.freeze_panes = "A2"
 
 
+TEMPORARY_PREFIX = ".~migrelease-"
+STALE_TEMPORARY_SECONDS = 15 * 60  # a save takes seconds: an older temporary file is a killed refresh's
+
+
+def _temporary_prefix(path: Path) -> str:
+    return f"{TEMPORARY_PREFIX}{path.stem[:100]}-"  # the name stays within any file system's limit
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Delete the temporary files a killed refresh of `path` left in its folder (older than 15 minutes, so a
+    refresh running right now is never disturbed); returns what was deleted."""
+    removed = []
+    now = time.time()
+    for candidate in path.parent.glob(glob.escape(_temporary_prefix(path)) + "*" + glob.escape(path.suffix)):
+        try:
+            if now - candidate.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            pass
+    return removed
+
+
 def save_atomically(workbook: openpyxl.Workbook, path: Path) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=".~migrelease-", suffix=path.suffix, dir=path.parent)
+    remove_stale_temporaries(path)
+    handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=path.suffix, dir=path.parent)
     os.close(handle)
     try:
         workbook.save(temporary)
@@ -131,22 +157,32 @@ def save_atomically(workbook: openpyxl.Workbook, path: Path) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
-    directory = os.open(path.parent, os.O_RDONLY)
+    try:  # make the rename durable; Windows cannot open a folder (os.replace is enough there)
+        directory = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
     try:
         os.fsync(directory)
+    except OSError:
+        pass
     finally:
         os.close(directory)
 
 
 def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, period: str | None = None,
-                     progress: Progress = lambda message: None) -> Release:
+                     progress: Progress = lambda message: None, charts_dir: str | Path | None = None) -> Release:
     """Refresh every generated sheet of the workbook at `path` in place; returns what was computed."""
+    from . import charts, checks, publication
+
     path = Path(path)
     check_workbook_file(path)
     progress(f"reading {('file ' + Path(data_csv).name) if data_csv else 'sheet Data'}")
     inputs = read_inputs(path, Path(data_csv) if data_csv else None)
     progress("computing tables and key points")
     release = compute_release(inputs.facts, period, inputs.data_source, inputs.population, inputs.ethnicity)
+    release.extras["settings"] = publication.read_settings(path)
+    progress("checking consistency")
+    checks.raise_errors(release)
     layouts = release_layout(release)
     progress("writing sheets")
     try:
@@ -156,6 +192,12 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
     if data_csv is not None:
         write_data_sheet(workbook, inputs.facts)
     write_layout(workbook, layouts)
+    publication.ensure_settings_sheet(workbook)
+    charts.add_charts(workbook, release)
+    publication.stamp_release(workbook, release)
     progress("saving")
     save_atomically(workbook, path)
+    if charts_dir is not None:
+        progress("writing chart images")
+        charts.write_chart_pngs(release, charts_dir)
     return release

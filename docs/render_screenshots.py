@@ -1,0 +1,73 @@
+"""Render the refreshed sample workbook's Cover and one table sheet to PNG for the README (docs/img/).
+
+Run: /tmp/venv/bin/python docs/render_screenshots.py  (needs LibreOffice `soffice` and poppler's `pdftoppm`).
+Each sheet is copied alone into a workbook, printed landscape, converted to PDF by headless
+LibreOffice (fresh profile) and its first page rasterised at 60 dpi.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import openpyxl
+
+from migrelease.facts import DATA, ETHNICITY, POPULATION
+from migrelease.input_sheets import read_csv_frame, write_input_sheet, write_settings_sheet
+from migrelease.workbook_file import refresh_workbook
+
+SHOTS = {"Cover": "cover.png", "Y_Ext_Arr": "table.png"}
+SAMPLES = {DATA: "sample_data.csv", POPULATION: "sample_population.csv", ETHNICITY: "sample_ethnicity.csv"}
+
+
+def sample_workbook(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for spec, name in SAMPLES.items():
+        write_input_sheet(book, spec, read_csv_frame(Path(str(resources.files("migrelease") / "data" / name)), spec))
+    write_settings_sheet(book, {"Date of publication": dt.date(2026, 5, 12),
+                                "Date of next publication": dt.date(2026, 8, 10)})
+    book.save(path)
+    refresh_workbook(path)
+    return path
+
+
+def render(workbook: Path, sheet: str, target: Path, work: Path) -> None:
+    book = openpyxl.load_workbook(workbook)
+    for name in book.sheetnames:
+        if name != sheet:
+            book.remove(book[name])
+    page = book[sheet]
+    page.page_setup.orientation = "landscape"
+    page.print_options.gridLines = False
+    single = work / f"{sheet}.xlsx"
+    book.save(single)
+    profile = (work / "profile").resolve().as_uri()
+    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={profile}", "--convert-to",
+                    "pdf", "--outdir", str(work), str(single)], check=True, capture_output=True, timeout=300)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(work / f"{sheet}.pdf"),
+                    str(target.with_suffix(""))], check=True, timeout=120)
+
+
+def main() -> int:
+    out = Path(__file__).resolve().parent / "img"
+    out.mkdir(exist_ok=True)
+    if not shutil.which("soffice") or not shutil.which("pdftoppm"):
+        print("needs soffice (LibreOffice) and pdftoppm (poppler-utils)", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        workbook = sample_workbook(work / "release.xlsx")
+        for sheet, name in SHOTS.items():
+            render(workbook, sheet, out / name, work)
+            print(f"wrote {out / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

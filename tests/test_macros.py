@@ -1,0 +1,201 @@
+"""The button's macro, `migrelease.macros.refresh`, on the in-memory xlwings engine (tests/xlwings_harness.py):
+it writes, cell for cell, what the file door writes, one `Range.value` per layout block, with screen updating and
+calculation off; bad data gives one alert and no write."""
+
+import csv
+import shutil
+
+import openpyxl
+import pytest
+from openpyxl.utils import get_column_letter
+
+from migrelease import macros
+from migrelease.layout import release_layout
+from migrelease.workbook_file import refresh_workbook
+
+from conftest import SAMPLE_DATA, SAMPLE_ETHNICITY, SAMPLE_POPULATION
+from xlwings_harness import dump_book, dump_openpyxl, load_workbook, mock_caller
+
+INPUTS = {"Data": SAMPLE_DATA, "Population": SAMPLE_POPULATION, "Ethnicity": SAMPLE_ETHNICITY}
+
+
+def _typed(text):
+    """A CSV field as a user's sheet holds it: whole numbers as numbers, the rest as text."""
+    try:
+        return int(text)
+    except ValueError:
+        return text
+
+
+@pytest.fixture(scope="module")
+def input_workbook(tmp_path_factory):
+    """A release workbook before its first refresh: a user's sheet and the input sheets from the samples."""
+    path = tmp_path_factory.mktemp("macros") / "release.xlsx"
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    notes.title = "My notes"
+    notes["A1"] = "checked by A. Statistician"
+    for name, source in INPUTS.items():
+        sheet = workbook.create_sheet(name)
+        with open(source, encoding="utf-8") as handle:
+            for row in csv.reader(handle):
+                sheet.append([_typed(cell) for cell in row])
+    workbook.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def file_door(input_workbook, tmp_path_factory):
+    """The same workbook refreshed by the file door, read back with openpyxl."""
+    path = tmp_path_factory.mktemp("file_door") / input_workbook.name
+    shutil.copyfile(input_workbook, path)
+    refresh_workbook(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def refreshed(input_workbook):
+    """(book, release) after one refresh through the button's macro."""
+    book = load_workbook(input_workbook)
+    release = macros.refresh(book)
+    assert release is not None, book.impl.app.alerts
+    return book, release
+
+
+def generated_sheets(release):
+    return [layout.name for layout in release_layout(release)]
+
+
+# --- the same cells as the file door ------------------------------------------------------------------------------
+
+def test_the_button_writes_what_the_file_door_writes(refreshed, file_door):
+    book, release = refreshed
+    names = generated_sheets(release)
+    assert len(names) >= 5 + 21
+    button = dump_book(book, names)
+    file = dump_openpyxl(file_door, names)
+    assert list(file) == [name for name in dump_openpyxl(file_door) if name in names]
+    for name in names:
+        assert button[name] == file[name], name
+    assert sum(len(cells) for cells in button.values()) > 5000
+
+
+def test_sheet_order_and_the_users_sheets_match_the_file_door(refreshed, file_door):
+    book, _ = refreshed
+    in_file = list(dump_openpyxl(file_door))
+    in_book = [sheet.name for sheet in book.sheets]
+    assert [name for name in in_file if name in in_book] == in_book
+    assert dump_book(book, ["My notes", *INPUTS]) == dump_openpyxl(file_door, ["My notes", *INPUTS])
+
+
+def test_formulas_and_numbers_keep_their_kind(refreshed, file_door):
+    book, _ = refreshed
+    indicators = dump_book(book, ["Key indicators"])["Key indicators"]
+    formulas = [value for value in indicators.values() if isinstance(value, str) and value.startswith("=")]
+    assert any(formula.startswith("=MIG_CHANGE(") for formula in formulas)
+    assert book.sheets["Y_Ext_Arr"]["N7"].value == 6197
+    charts = book.sheets["Charts"]
+    assert charts["A7"].value == "2015"  # a year label stays text, as in the file, not the number 2015
+
+
+def test_links_formats_and_widths_match_the_file_door(refreshed, file_door):
+    book, release = refreshed
+    workbook = openpyxl.load_workbook(file_door)
+    for name in generated_sheets(release):
+        memory, sheet = book.sheets[name].impl, workbook[name]
+        links = {f"{get_column_letter(column)}{row}": target for (row, column), target in memory.hyperlinks.items()}
+        file_links = {cell.coordinate: "#" + cell.hyperlink.location if cell.hyperlink.location
+                      else cell.hyperlink.target for row in sheet.iter_rows() for cell in row if cell.hyperlink}
+        assert links == file_links, name
+        for (row, column) in memory.cells_:
+            cell = sheet.cell(row, column)
+            assert memory.number_formats.get((row, column), "General") == cell.number_format, (name, cell.coordinate)
+            assert memory.bold.get((row, column), False) == bool(cell.font.b), (name, cell.coordinate)
+        widths = dict(memory.column_widths)
+        file_widths = {openpyxl.utils.column_index_from_string(letter): dimension.width
+                       for letter, dimension in sheet.column_dimensions.items() if dimension.customWidth}
+        assert widths == file_widths, name
+        tables = {table.name: table.range.get_address(False, False) for table in memory.tables}
+        assert tables == {table.displayName: table.ref for table in sheet.tables.values()}, name
+    assert book.sheets["Contents"].impl.hyperlinks  # the contents link to every sheet
+
+
+# --- one write per block, screen updating and calculation off ---------------------------------------------------
+
+def test_one_value_write_per_layout_block(refreshed):
+    book, release = refreshed
+    expected = [(layout.name, block.row, block.column, (block.height, block.width))
+                for layout in release_layout(release) for block in layout.blocks]
+    writes = book.impl.value_writes
+    assert len(writes) == len(expected)
+    for write, (sheet, row, column, shape) in zip(writes, expected):
+        target = book.sheets[sheet].impl.range((row, column))
+        assert (write.sheet, write.address.split(":")[0], write.shape) == (sheet, target.get_address(False, False),
+                                                                           shape)
+
+
+def test_writes_happen_with_screen_updating_and_calculation_off_and_both_are_restored(refreshed):
+    book, _ = refreshed
+    app = book.impl.app
+    assert book.impl.value_writes
+    assert all(not write.screen_updating and write.calculation == "manual" for write in book.impl.value_writes)
+    assert app.screen_updating is True and app.calculation == "automatic"
+    assert app.calculations == 1
+    assert app.status_bar is False
+    assert any("writing Y_Ext_Arr" in str(message) for message in app.status_history)
+    assert app.alerts == []
+
+
+def test_refresh_without_an_argument_uses_the_calling_book(input_workbook, refreshed):
+    book = load_workbook(input_workbook)
+    with mock_caller(book):
+        assert macros.refresh() is not None
+    first, release = refreshed
+    names = generated_sheets(release)
+    assert dump_book(book, names) == dump_book(first, names)
+    assert len(book.impl.value_writes) == len(first.impl.value_writes)
+
+
+def test_a_second_refresh_rewrites_the_same_cells_and_resizes_the_tables(input_workbook, refreshed):
+    book = load_workbook(input_workbook)
+    macros.refresh(book)
+    before = dump_book(book)
+    tables_before = {sheet.name: [(table.name, table.range.get_address(False, False)) for table in sheet.impl.tables]
+                     for sheet in book.sheets}
+    writes = len(book.impl.value_writes)
+    macros.refresh(book)
+    assert dump_book(book) == before
+    assert len(book.impl.value_writes) == 2 * writes
+    assert {sheet.name: [(table.name, table.range.get_address(False, False)) for table in sheet.impl.tables]
+            for sheet in book.sheets} == tables_before
+
+
+# --- bad data: one alert, nothing written ------------------------------------------------------------------------
+
+def test_bad_data_gives_one_alert_listing_every_problem_and_writes_nothing(input_workbook):
+    book = load_workbook(input_workbook)
+    data = book.sheets["Data"].impl
+    data.cells_[(3, 5)] = "abc"  # people
+    data.cells_[(5, 2)] = "Atlantis"  # region
+    sheets_before, cells_before = [sheet.name for sheet in book.sheets], dump_book(book)
+    assert macros.refresh(book) is None
+    app = book.impl.app
+    assert len(app.alerts) == 1
+    alert = app.alerts[0]
+    assert alert["mode"] == "critical"
+    prompt = alert["prompt"]
+    assert "2 problems found; nothing was written" in prompt
+    assert "sheet 'Data', row 3, column E (people)" in prompt and "abc" in prompt
+    assert "sheet 'Data', row 5, column B (region)" in prompt and "Atlantis" in prompt
+    assert book.impl.value_writes == []
+    assert [sheet.name for sheet in book.sheets] == sheets_before and dump_book(book) == cells_before
+    assert app.status_bar is False and app.screen_updating is True and app.calculation == "automatic"
+
+
+def test_a_missing_data_sheet_gives_one_alert(input_workbook):
+    book = load_workbook(input_workbook)
+    book.sheets["Data"].impl.delete()
+    assert macros.refresh(book) is None
+    [alert] = book.impl.app.alerts
+    assert "sheet 'Data'" in alert["prompt"] and "is missing" in alert["prompt"]
+    assert book.impl.value_writes == []

@@ -1,0 +1,186 @@
+"""`migrelease publish`: a macro-free .xlsx named after the period, MIG_ formulas replaced by the values of the
+add-in's own functions, document properties, and the release page as Markdown and HTML."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import openpyxl
+import pytest
+
+from migrelease import cli
+from migrelease.facts import DATA, ETHNICITY, POPULATION, validate
+from migrelease.csv_source import read_csv_table
+from migrelease.problems import InputProblems
+from migrelease.publication import CONTACT
+from migrelease.publish import FormulaEvaluator, replace_formulas
+from migrelease.release import compute_release
+from migrelease.tables import TABLE_SPECS
+from migrelease.vbaproject.xlwings_modules import xlwings_package_dir
+from publication_workbooks import build_workbook, chart_parts, convert_with_libreoffice
+from conftest import SAMPLE_DATA, SAMPLE_ETHNICITY, SAMPLE_POPULATION
+
+PUBLISHED_NAME = "Migration of the population, January-March 2026"
+KEY_INDICATOR_FIGURES = ("arrivals", "departures", "net", "arrivals_change", "departures_change",
+                         "cis_arrival_share", "cis_departure_share", "other_arrival_share", "other_departure_share",
+                         "internal_moves", "internal_change")
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """An .xlsm with a VBA project and an _xlwings.conf sheet (xlwings' quickstart), the sample input sheets,
+    refreshed, then published."""
+    folder = tmp_path_factory.mktemp("publish")
+    source = build_workbook(folder / "release.xlsm", base=xlwings_package_dir() / "quickstart_standalone.xlsm")
+    assert cli.main(["refresh", str(source)]) == 0
+    before = source.read_bytes()
+    assert cli.main(["publish", str(source), "--out", str(folder / "out")]) == 0
+    assert source.read_bytes() == before, "publishing does not change the release workbook"
+    return source, folder / "out"
+
+
+@pytest.fixture(scope="module")
+def release():
+    return compute_release(validate(read_csv_table(SAMPLE_DATA), DATA), languages=("en",),
+                           population=validate(read_csv_table(SAMPLE_POPULATION), POPULATION),
+                           ethnicity=validate(read_csv_table(SAMPLE_ETHNICITY), ETHNICITY))
+
+
+def test_published_files(published):
+    source, out = published
+    names = sorted(path.name for path in out.iterdir())
+    assert names == sorted([f"{PUBLISHED_NAME}.xlsx", f"{PUBLISHED_NAME}.md", f"{PUBLISHED_NAME}.html",
+                            "international_migration.png", "ethnic_structure.png"])
+    with zipfile.ZipFile(source) as package:
+        assert "xl/vbaProject.bin" in package.namelist(), "the source really had macros"
+
+
+def test_macro_free(published):
+    source, out = published
+    with zipfile.ZipFile(out / f"{PUBLISHED_NAME}.xlsx") as package:
+        names = package.namelist()
+        content_types = package.read("[Content_Types].xml").decode()
+    assert not [name for name in names if "vba" in name.lower()]
+    assert "macroEnabled" not in content_types and "vbaProject" not in content_types
+    book = openpyxl.load_workbook(out / f"{PUBLISHED_NAME}.xlsx")
+    assert "_xlwings.conf" in openpyxl.load_workbook(source).sheetnames
+    assert not [name for name in book.sheetnames if "xlwings" in name.lower()]
+    assert not any(sheet.legacy_drawing for sheet in book.worksheets), "no button"
+
+
+def test_no_mig_formula_remains(published):
+    _, out = published
+    with zipfile.ZipFile(out / f"{PUBLISHED_NAME}.xlsx") as package:
+        formulas = [formula for name in package.namelist() if name.startswith("xl/worksheets/")
+                    for formula in re.findall(r"<f>(.*?)</f>", package.read(name).decode())]
+    assert not [formula for formula in formulas if "MIG_" in formula.upper()]
+
+
+def test_values_equal_the_key_figures(published, release):
+    _, out = published
+    sheet = openpyxl.load_workbook(out / f"{PUBLISHED_NAME}.xlsx")["Key indicators"]
+    values = [sheet.cell(row, 2).value for row in range(5, 5 + len(KEY_INDICATOR_FIGURES))]
+    expected = [getattr(release.figures, name) for name in KEY_INDICATOR_FIGURES]
+    assert values == pytest.approx(expected)
+    assert values[:3] == [6197, 989, 5208] and values[3] == 25.9
+    net = release.cube.figures(release.span, "interregional", "balance")[1:]
+    header = next(row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value == "Region")
+    rows = range(header + 1, header + 21)
+    assert [sheet.cell(row, 4).value for row in rows] == pytest.approx(list(net))
+
+
+def test_document_properties(published):
+    _, out = published
+    properties = openpyxl.load_workbook(out / f"{PUBLISHED_NAME}.xlsx").properties
+    assert properties.title == "Migration of the population, January–March 2026"
+    assert properties.creator == CONTACT
+    assert properties.language == "en-GB"
+
+
+def test_release_page(published, release):
+    source, out = published
+    markdown = (out / f"{PUBLISHED_NAME}.md").read_text(encoding="utf-8")
+    html = (out / f"{PUBLISHED_NAME}.html").read_text(encoding="utf-8")
+    headings = ["Key points", "Dynamic tables", "Glossary", "Methodological explanations", "Useful links"]
+    assert [line for line in markdown.splitlines() if line.startswith("## ")] == \
+        [f"## {n}. {heading}" for n, heading in enumerate(headings, start=1)]
+    key_points = [row[1] for row in openpyxl.load_workbook(source)["Key points"].iter_rows(min_row=5,
+                                                                                         values_only=True)]
+    assert key_points == release.key_points["en"]
+    for paragraph in key_points:
+        assert paragraph in markdown
+    for spec in TABLE_SPECS:
+        assert f"- {spec.title}" in markdown
+    assert "Date of publication: 12.05.2026" in markdown
+    assert f"({PUBLISHED_NAME.replace(' ', '%20').replace(',', '%2C')}.xlsx)" in markdown
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="en-GB">' in html
+    assert all(f"{n}. {heading}</h2>" in html for n, heading in enumerate(headings, start=1))
+    assert '<img src="international_migration.png"' in html
+    assert "Department of Population Statistics" in markdown and "Department of Population Statistics" in html
+
+
+def test_libreoffice_opens_the_published_workbook(published, tmp_path):
+    _, out = published
+    workbook = out / f"{PUBLISHED_NAME}.xlsx"
+    converted = convert_with_libreoffice(workbook, tmp_path)
+    assert len(chart_parts(converted)) == len(chart_parts(workbook)) == 2
+
+
+# --- the evaluator on its own ---------------------------------------------------------------------------------
+
+@pytest.fixture()
+def small_book():
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = "My sheet"
+    data["A1"], data["B1"], data["C1"] = 6197, 4922, "[x]"
+    formulas = book.create_sheet("F")
+    formulas["A1"] = 6197
+    formulas["B1"] = 989
+    formulas["C1"] = "=MIG_CHANGE('My sheet'!A1,'My sheet'!B1)"
+    formulas["D1"] = "=MIG_SHARE('My sheet'!A1,'My sheet'!C1)"
+    formulas["E1"] = "=MIG_BALANCE(A1,B1)"
+    formulas["F1"] = "=E1"
+    formulas["G1"] = "=MIG_INTENSITY(A1, 1000000, 3)"
+    formulas["H1"] = "=SUM(A1:B1)"
+    return book
+
+
+def test_evaluator_forms(small_book):
+    evaluator = FormulaEvaluator(small_book)
+    assert evaluator.value("F", "C1") == 25.9
+    assert evaluator.value("F", "D1") == "[x]", "not available in, not available out"
+    assert evaluator.value("F", "E1") == 5208
+    assert evaluator.value("F", "F1") == 5208
+    assert evaluator.value("F", "G1") == 24.8
+    assert replace_formulas(small_book) == (5, 1), "SUM is left to Excel"
+    assert small_book["F"]["H1"].value == "=SUM(A1:B1)"
+
+
+def test_unknown_mig_formula_is_refused(small_book):
+    small_book["F"]["I1"] = "=MIG_CHANGE(A1:A3,B1)"
+    with pytest.raises(InputProblems) as raised:
+        replace_formulas(small_book)
+    assert "sheet 'F', row 1, column I" in str(raised.value)
+
+
+def test_the_formulas_package_agrees(small_book, tmp_path):
+    """A cross-check with an independent engine: `formulas` with the same functions registered."""
+    formulas = pytest.importorskip("formulas")
+    from formulas.functions import wrap_ranges_func
+
+    from migrelease import udfs
+
+    path = tmp_path / "small.xlsx"
+    del small_book["F"]["D1"], small_book["F"]["H1"]
+    small_book.save(path)
+    functions = formulas.get_functions()
+    for name in ("MIG_CHANGE", "MIG_BALANCE", "MIG_INTENSITY"):
+        functions[name] = wrap_ranges_func(getattr(udfs, name))
+    solution = formulas.ExcelModel().loads(str(path)).finish().calculate()
+    computed = {key.split("!")[-1]: value.value[0, 0] for key, value in solution.items()
+                if "]F'!" in key.upper()}
+    ours = FormulaEvaluator(openpyxl.load_workbook(path))
+    for cell in ("C1", "E1", "G1"):
+        assert computed[cell] == ours.value("F", cell), cell

@@ -1,0 +1,1208 @@
+"""Run xlwings code without Excel: the real UDF decorators and conversion pipeline, and an in-memory workbook.
+
+Three parts, each usable on its own (tests and benchmarks import this module):
+
+- `stub_pywin32()` / `fresh_import(name)`: minimal stand-ins for pywin32 so that `import xlwings.udfs` works off
+  Windows; a module imported fresh under them gets xlwings' real `xlfunc/xlarg/xlret` (hence `__xlfunc__`).
+- `call_like_excel(func, *com_args)`: call a UDF the way `xlwings.udfs.call_udf` does when Excel calls it: COM
+  values in (a bare scalar for one cell, tuples of tuples for a range, None for an empty cell, floats for
+  numbers), `xlwings.conversion.read` per argument, `xlwings.conversion.write` on the result, through an engine
+  named "excel" whose data cleaning mirrors xlwings' Windows engine.
+- The "memory" engine: an xlwings engine (`xw.engines.add`) holding workbooks as cell grids, so the real Book/
+  Sheet/Range API runs against it. Writing through `Range.value` behaves like Excel: a string is taken as typed
+  input (a leading apostrophe marks text, "=" starts a formula, "2015" or "March 2026" become a number or a date)
+  unless the cell's number format is Text, and objects COM cannot carry raise TypeError. Every `Range.value`
+  write is logged with the app's screen updating and calculation at that moment. `load_workbook` fills a book
+  from an .xlsx/.xlsm file (openpyxl), `dump_book`/`dump_openpyxl` give {sheet: {coordinate: value}}.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import importlib
+import itertools
+import re
+import sys
+import types
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import xlwings as xw
+from xlwings import base_classes, conversion
+from xlwings.utils import a1_to_tuples, col_name
+
+try:
+    import numpy as np
+except ImportError:  # pragma: no cover
+    np = None
+try:
+    import pandas as pd
+except ImportError:  # pragma: no cover
+    pd = None
+
+MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
+COM_MISSING = -2147352572  # what the VBA wrapper passes for an optional argument left out
+CELL_ERRORS = {  # COM's codes for error cells, as in xlwings._xlwindows
+    -2146826281: "#DIV/0!",
+    -2146826246: "#N/A",
+    -2146826259: "#NAME?",
+    -2146826288: "#NULL!",
+    -2146826252: "#NUM!",
+    -2146826265: "#REF!",
+    -2146826273: "#VALUE!",
+}
+ERROR_CODES = {text: code for code, text in CELL_ERRORS.items()}
+
+# --------------------------------------------------------------------------------------------------------------
+# pywin32 stand-ins
+
+PYWIN32_MODULES = ("pythoncom", "pywintypes", "win32com", "win32com.client")
+_ABSENT = object()
+
+
+def _no_com(*args, **kwargs):
+    raise RuntimeError("COM is not available: this is a pywin32 stub (tests/xlwings_harness.py)")
+
+
+def _pywin32_stubs() -> dict[str, types.ModuleType]:
+    pythoncom = types.ModuleType("pythoncom")
+    pythoncom.__dict__.update(
+        CoInitialize=lambda: None, CoUninitialize=lambda: None, IID_IDispatch=None,
+        CoMarshalInterThreadInterfaceInStream=_no_com, CoGetInterfaceAndReleaseStream=_no_com,
+        com_error=type("com_error", (Exception,), {}))
+    pywintypes = types.ModuleType("pywintypes")
+    pywintypes.__dict__.update(TimeType=dt.datetime, IID=_no_com,
+                               com_error=pythoncom.com_error)
+    win32com = types.ModuleType("win32com")
+    win32com.__path__ = []
+    client = types.ModuleType("win32com.client")
+    client.Dispatch = _no_com
+    win32com.client = client
+    return {"pythoncom": pythoncom, "pywintypes": pywintypes, "win32com": win32com, "win32com.client": client}
+
+
+@contextlib.contextmanager
+def _restoring_modules(names):
+    """On exit, put sys.modules[name] (and the parent package's attribute) back as they were."""
+    saved = {name: sys.modules.get(name, _ABSENT) for name in names}
+    parents = {}
+    for name in names:
+        parent_name, _, child = name.rpartition(".")
+        parent = sys.modules.get(parent_name) if parent_name else None
+        if parent is not None:
+            parents[name] = (parent, child, getattr(parent, child, _ABSENT))
+    try:
+        yield
+    finally:
+        for name, module in saved.items():
+            if module is _ABSENT:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+        for name, (parent, child, attribute) in parents.items():
+            if attribute is _ABSENT:
+                if hasattr(parent, child):
+                    delattr(parent, child)
+            else:
+                setattr(parent, child, attribute)
+
+
+@contextlib.contextmanager
+def stub_pywin32():
+    """Within the block, `import xlwings.udfs` works: pywin32's modules are stubbed where they are missing (a
+    real pywin32 is left alone). On exit sys.modules is as before, xlwings.udfs included."""
+    with _restoring_modules(PYWIN32_MODULES + ("xlwings.udfs",)):
+        for name, module in _pywin32_stubs().items():
+            if name not in sys.modules:
+                sys.modules[name] = module
+        yield
+
+
+@contextlib.contextmanager
+def fresh_import(module_name: str):
+    """Yield `module_name` imported anew under the pywin32 stubs (so it binds xlwings' real UDF decorators);
+    afterwards sys.modules holds whatever it held before. Use as `with fresh_import("migrelease.udfs") as udfs:`
+    or from a pytest fixture that yields inside the block."""
+    with stub_pywin32(), _restoring_modules((module_name,)):
+        sys.modules.pop(module_name, None)
+        yield importlib.import_module(module_name)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Data cleaning as xlwings' Windows engine does it (xlwings/_xlwindows.py), without pywin32
+
+TIME_TYPES = (dt.date, dt.datetime) + ((np.datetime64,) if np is not None else ())
+
+
+def _to_datetime(value):
+    if np is not None and isinstance(value, np.datetime64):
+        value = pd.Timestamp(value).to_pydatetime() if pd is not None else value.astype(dt.datetime)
+    if pd is not None and isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if type(value) is dt.date:
+        value = dt.datetime(value.year, value.month, value.day)
+    return value.replace(tzinfo=None)
+
+
+def _clean_element(value, datetime_builder, empty_as, number_builder, err_to_str):
+    if value in ("", None):
+        return empty_as
+    if isinstance(value, TIME_TYPES):
+        value = _to_datetime(value)
+        return datetime_builder(year=value.year, month=value.month, day=value.day, hour=value.hour,
+                                minute=value.minute, second=value.second, microsecond=value.microsecond,
+                                tzinfo=None)
+    if number_builder is not None and isinstance(value, float):
+        return number_builder(value)
+    if isinstance(value, int) and value in CELL_ERRORS:
+        return CELL_ERRORS[value] if err_to_str else None
+    return value
+
+
+def clean_value_data(data, datetime_builder, empty_as, number_builder, err_to_str):
+    """COM values read from Excel -> Python values (Engine.clean_value_data of _xlwindows)."""
+    return [[_clean_element(cell, datetime_builder, empty_as, number_builder, err_to_str) for cell in row]
+            for row in data]
+
+
+def prepare_xl_data_element(value, options=None):
+    """A Python value about to be written -> what pywin32 hands to Excel (Engine.prepare_xl_data_element of
+    _xlwindows): dates as naive datetimes, None/NaN/NaT as "", numpy numbers as float."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool:  # the common cases first, with the same answers
+        return value
+    if kind is float:
+        return "" if value != value else value
+    if isinstance(value, TIME_TYPES) or (pd is not None and isinstance(value, pd.Timestamp)):
+        if pd is not None and value is pd.NaT:
+            return ""
+        return _to_datetime(value)
+    if pd is not None and not isinstance(value, (list, tuple, dict)) and pd.api.types.is_scalar(value) \
+            and pd.isna(value):
+        return ""
+    if np is not None and isinstance(value, (np.floating, float)) and np.isnan(value):
+        return ""
+    if np is not None and isinstance(value, np.number):
+        return float(value)
+    if value is None:
+        return ""
+    return value
+
+
+class _ComApps(base_classes.Apps):
+    def keys(self):
+        return []
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self):
+        return 0
+
+    def add(self, *args, **kwargs):
+        raise RuntimeError("no Excel here: the 'excel' engine of tests/xlwings_harness.py only converts UDF values")
+
+
+class ComDataEngine:
+    """The "excel" engine xlwings' conversion pipeline asks for when it converts UDF arguments and results (it has
+    no range then): data cleaning only, no apps."""
+
+    name = "excel"
+    type = "desktop"
+    apps = _ComApps()
+    clean_value_data = staticmethod(clean_value_data)
+    prepare_xl_data_element = staticmethod(prepare_xl_data_element)
+
+
+def register_excel_engine() -> None:
+    """Register the "excel" engine unless one is registered already (e.g. the real one on Windows)."""
+    if "excel" not in xw.engines.engines_by_name:
+        xw.engines.add(xw.main.Engine(impl=ComDataEngine()))
+
+
+def call_like_excel(func, *com_args):
+    """Call the UDF `func` as Excel does through xlwings.udfs.call_udf: the VBA wrapper passes every declared
+    argument (COM_MISSING for optional ones left out), each is read with the argument's options, the result is
+    written with the return options. Returns what goes back to Excel: a 2-D list (a 1x1 list shows as one cell)."""
+    register_excel_engine()
+    info = func.__xlfunc__
+    args_info, ret_info = info["args"], info["ret"]
+    com_args = list(com_args)
+    if not any(arg["vararg"] for arg in args_info):
+        com_args += [COM_MISSING] * (len(args_info) - len(com_args))
+    args = []
+    for position, arg in enumerate(com_args):
+        arg_info = args_info[min(position, len(args_info) - 1)]
+        if isinstance(arg, int) and arg == COM_MISSING:
+            args.append(arg_info.get("optional", None))
+        else:
+            args.append(conversion.read(None, arg, arg_info["options"]))
+    result = func(*args)
+    return conversion.write(result, None, ret_info["options"])
+
+
+def com_range(rows) -> tuple | object:
+    """A grid of Python values as COM hands a multi-cell range to a UDF: tuple of tuples, numbers as float,
+    empty cells as None. A 1x1 grid becomes the bare scalar, as COM passes a single cell."""
+    def com(value):
+        if isinstance(value, bool) or value is None or isinstance(value, (str, dt.date)):
+            return value
+        if isinstance(value, (int, float)) or (np is not None and isinstance(value, np.number)):
+            return float(value)
+        return value
+
+    grid = tuple(tuple(com(value) for value in row) for row in rows)
+    if len(grid) == 1 and len(grid[0]) == 1:
+        return grid[0][0]
+    return grid
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Excel's reading of typed input (what Range.Value = "text" does)
+
+@dataclass(frozen=True)
+class FormulaCell:
+    text: str  # "=…"
+    cached: object = None  # the last calculated value, when known (loaded from a file)
+
+
+@dataclass(frozen=True)
+class ErrorCell:
+    text: str  # "#N/A", …
+
+
+_MONTHS = {name.lower(): number for number, name in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"), start=1)}
+_MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
+_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_NUMBER = re.compile(r"^\s*([+-]?)\$?((\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*(%?)\s*$")
+_DATES = (
+    (re.compile(rf"^\s*{_MONTH}[\s\-/]+(\d{{4}})\s*$", re.I), lambda m: (int(m[2]), _MONTHS[m[1].lower()], 1)),
+    (re.compile(rf"^\s*(\d{{1,2}})[\s\-/]+{_MONTH}[\s\-/,]+(\d{{4}})\s*$", re.I),
+     lambda m: (int(m[3]), _MONTHS[m[2].lower()], int(m[1]))),
+    (re.compile(rf"^\s*{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\s*$", re.I),
+     lambda m: (int(m[3]), _MONTHS[m[1].lower()], int(m[2]))),
+    (re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$"), lambda m: (int(m[1]), int(m[2]), int(m[3]))),
+    (re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$"), lambda m: (int(m[3]), int(m[1]), int(m[2]))),
+)
+
+
+def excel_typed_input(text: str):
+    """What a cell holds after Range.Value = text (en-US Excel, General format): "" empties it, a leading
+    apostrophe keeps the rest as text, "=" (or "+"/"-" before a non-number) makes a formula, and numbers,
+    percentages, TRUE/FALSE, error literals and common date forms are converted. Anything else stays text."""
+    if text == "":
+        return None
+    if text.startswith("'"):
+        return text[1:]
+    if text.startswith("=") and len(text) > 1:
+        return FormulaCell(text)
+    number = _NUMBER.match(text)
+    if number:
+        value = float(number[1] + number[2].replace(",", "") + (number[6] or ""))
+        return value / 100 if number[7] else value
+    if text[:1] in "+-" and len(text) > 1:
+        return FormulaCell("=" + text)
+    if text.strip().upper() in ("TRUE", "FALSE"):
+        return text.strip().upper() == "TRUE"
+    if text.strip().upper() in ERROR_CODES:
+        return ErrorCell(text.strip().upper())
+    for pattern, parts in _DATES:
+        match = pattern.match(text)
+        if match:
+            try:
+                return dt.datetime(*parts(match))
+            except ValueError:
+                return text
+    return text
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The in-memory engine
+
+@dataclass
+class ValueWrite:
+    """One Range.value assignment that reached the engine."""
+    sheet: str
+    address: str  # e.g. "A6:N6"
+    shape: tuple[int, int]
+    screen_updating: bool
+    calculation: str
+
+
+def _address(row, column, rows=1, columns=1, absolute=False):
+    dollar = "$" if absolute else ""
+    first = f"{dollar}{col_name(column)}{dollar}{row}"
+    if rows == 1 and columns == 1:
+        return first
+    return f"{first}:{dollar}{col_name(column + columns - 1)}{dollar}{row + rows - 1}"
+
+
+class MemoryEngine:
+    name = "memory"
+    type = "desktop"
+    clean_value_data = staticmethod(clean_value_data)
+    prepare_xl_data_element = staticmethod(prepare_xl_data_element)
+
+    def __init__(self):
+        self._apps = MemoryApps(self)
+
+    @property
+    def apps(self):
+        return self._apps
+
+
+class MemoryApps(base_classes.Apps):
+    def __init__(self, engine):
+        self.engine = engine
+        self._apps = []
+
+    def keys(self):
+        return [app.pid for app in self._apps]
+
+    def add(self, spec=None, add_book=True, xl=None, visible=None):
+        app = MemoryApp(self, add_book=add_book)
+        self._apps.insert(0, app)
+        return app
+
+    def __iter__(self):
+        return iter(list(self._apps))
+
+    def __len__(self):
+        return len(self._apps)
+
+    def __getitem__(self, pid):
+        for app in self._apps:
+            if app.pid == pid:
+                return app
+        raise KeyError(pid)
+
+    @staticmethod
+    def cleanup():
+        pass
+
+
+class MemoryApp:  # plain attributes where base_classes.App has abstract properties
+    _pids = itertools.count(90_000)
+
+    def __init__(self, apps, add_book=True):
+        self.apps = apps
+        self._pid = next(self._pids)
+        self._books = MemoryBooks(self)
+        self.screen_updating = True
+        self.display_alerts = True
+        self.enable_events = True
+        self.interactive = True
+        self.visible = False
+        self._calculation = "automatic"
+        self._status_bar = False
+        self.status_history: list = []  # every value the status bar was set to
+        self.alerts: list[dict] = []  # every app.alert: prompt, title, buttons, mode
+        self.calculations = 0  # app.calculate() calls
+        self.alert_answer = "ok"
+        if add_book:
+            self._books.add()
+
+    @property
+    def engine(self):
+        return self.apps.engine
+
+    @property
+    def api(self):
+        return self
+
+    @property
+    def pid(self):
+        return self._pid
+
+    @property
+    def books(self):
+        return self._books
+
+    @property
+    def version(self):
+        return "16.0"
+
+    @property
+    def selection(self):
+        return None
+
+    @property
+    def hwnd(self):
+        return None
+
+    @property
+    def path(self):
+        return ""
+
+    @property
+    def startup_path(self):
+        return ""
+
+    def activate(self, steal_focus=False):
+        pass
+
+    def quit(self):
+        if self in self.apps._apps:
+            self.apps._apps.remove(self)
+
+    def kill(self):
+        self.quit()
+
+    @property
+    def calculation(self):
+        return self._calculation
+
+    @calculation.setter
+    def calculation(self, value):
+        if value not in ("automatic", "manual", "semiautomatic"):
+            raise ValueError(f"calculation must be automatic, manual or semiautomatic, not {value!r}")
+        self._calculation = value
+
+    def calculate(self):
+        self.calculations += 1
+
+    @property
+    def status_bar(self):
+        return self._status_bar
+
+    @status_bar.setter
+    def status_bar(self, value):
+        self._status_bar = value
+        self.status_history.append(value)
+
+    @property
+    def cut_copy_mode(self):
+        return None
+
+    @cut_copy_mode.setter
+    def cut_copy_mode(self, value):
+        pass
+
+    def alert(self, prompt, title, buttons, mode, callback):
+        self.alerts.append({"prompt": prompt, "title": title, "buttons": buttons, "mode": mode})
+        return self.alert_answer
+
+    def run(self, macro, args):
+        raise NotImplementedError("the memory engine runs no VBA")
+
+
+class MemoryBooks(base_classes.Books):
+    def __init__(self, app):
+        self.app = app
+        self._books = []
+        self._counter = itertools.count(1)
+
+    @property
+    def api(self):
+        return self
+
+    @property
+    def active(self):
+        return self._books[0] if self._books else None
+
+    def __call__(self, name_or_index):
+        if isinstance(name_or_index, int):
+            return self._books[name_or_index - 1]
+        for book in self._books:
+            if book.name.casefold() == name_or_index.casefold():
+                return book
+        raise KeyError(name_or_index)
+
+    def __len__(self):
+        return len(self._books)
+
+    def __iter__(self):
+        return iter(list(self._books))
+
+    def add(self, name=None, sheet_names=("Sheet1",)):
+        book = MemoryBook(self, name or f"Book{next(self._counter)}", sheet_names)
+        self._books.insert(0, book)
+        return book
+
+    def open(self, fullname=None, **kwargs):
+        raise NotImplementedError("use xlwings_harness.load_workbook(path)")
+
+
+class MemoryBook(base_classes.Book):
+    def __init__(self, books, name, sheet_names=("Sheet1",)):
+        self.books = books
+        self._name = name
+        self._sheets = MemorySheets(self)
+        self.value_writes: list[ValueWrite] = []  # every Range.value write, in order
+        for sheet_name in sheet_names:
+            self._sheets.add(name=sheet_name, after=self._sheets._sheets[-1] if self._sheets._sheets else None)
+
+    @property
+    def api(self):
+        return self
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def fullname(self):
+        return self._name
+
+    @property
+    def sheets(self):
+        return self._sheets
+
+    @property
+    def app(self):
+        return self.books.app
+
+    @property
+    def names(self):
+        raise NotImplementedError("the memory engine has no defined names")
+
+    def close(self):
+        self.books._books.remove(self)
+
+    def save(self, path=None, password=None):
+        raise NotImplementedError("use xlwings_harness.dump_book(book)")
+
+    def activate(self):
+        self.books._books.remove(self)
+        self.books._books.insert(0, self)
+
+    def table_names(self):
+        return {table.name.casefold() for sheet in self._sheets._sheets for table in sheet._tables._tables}
+
+
+class MemorySheets(base_classes.Sheets):
+    def __init__(self, book):
+        self.book = book
+        self._sheets: list[MemorySheet] = []
+        self._active = None
+
+    @property
+    def api(self):
+        return self
+
+    @property
+    def active(self):
+        return self._active
+
+    def __call__(self, name_or_index):
+        if isinstance(name_or_index, int):
+            return self._sheets[name_or_index - 1]
+        for sheet in self._sheets:
+            if sheet.name.casefold() == name_or_index.casefold():
+                return sheet
+        raise KeyError(name_or_index)
+
+    def __len__(self):
+        return len(self._sheets)
+
+    def __iter__(self):
+        return iter(list(self._sheets))
+
+    def __contains__(self, name):
+        return any(sheet.name.casefold() == name.casefold() for sheet in self._sheets)
+
+    def add(self, before=None, after=None, name=None):
+        if name is None:
+            existing = {sheet.name.casefold() for sheet in self._sheets}
+            name = next(f"Sheet{n}" for n in itertools.count(1) if f"sheet{n}" not in existing)
+        elif name in self:
+            raise ValueError(f"Sheet named '{name}' already present in workbook")
+        sheet = MemorySheet(self, name)
+        if before is not None:
+            self._sheets.insert(self._sheets.index(before), sheet)
+        elif after is not None:
+            self._sheets.insert(self._sheets.index(after) + 1, sheet)
+        else:  # Excel puts a new sheet before the active one
+            position = self._sheets.index(self._active) if self._active in self._sheets else 0
+            self._sheets.insert(position, sheet)
+        self._active = sheet
+        return sheet
+
+
+class MemorySheet(base_classes.Sheet):
+    def __init__(self, sheets, name):
+        self.sheets = sheets
+        self._name = name
+        self.cells_: dict[tuple[int, int], object] = {}  # (row, column) -> value, FormulaCell or ErrorCell
+        self.number_formats: dict[tuple[int, int], str] = {}
+        self.bold: dict[tuple[int, int], bool] = {}
+        self.column_widths: dict[int, float] = {}
+        self.hyperlinks: dict[tuple[int, int], str] = {}
+        self._tables = MemoryTables(self)
+
+    @property
+    def api(self):
+        return self
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, value):
+        self._name = value
+
+    @property
+    def book(self):
+        return self.sheets.book
+
+    @property
+    def index(self):
+        return self.sheets._sheets.index(self) + 1
+
+    def range(self, arg1, arg2=None):
+        first = _corners(self, arg1)
+        if arg2 is None:
+            (row1, column1), (row2, column2) = first
+        else:
+            second = _corners(self, arg2)
+            row1, column1 = min(first[0][0], second[0][0]), min(first[0][1], second[0][1])
+            row2, column2 = max(first[1][0], second[1][0]), max(first[1][1], second[1][1])
+        return MemoryRange(self, row1, column1, row2 - row1 + 1, column2 - column1 + 1)
+
+    @property
+    def cells(self):
+        return MemoryRange(self, 1, 1, MAX_ROWS, MAX_COLUMNS)
+
+    @property
+    def used_range(self):
+        if not self.cells_:
+            return MemoryRange(self, 1, 1, 1, 1)
+        rows = [row for row, _ in self.cells_]
+        columns = [column for _, column in self.cells_]
+        return MemoryRange(self, min(rows), min(columns), max(rows) - min(rows) + 1,
+                           max(columns) - min(columns) + 1)
+
+    @property
+    def tables(self):
+        return self._tables
+
+    def activate(self):
+        self.sheets._active = self
+
+    def select(self):
+        self.activate()
+
+    def clear_contents(self):
+        self.cells_.clear()
+
+    def clear_formats(self):
+        self.number_formats.clear()
+        self.bold.clear()
+
+    def clear(self):
+        self.clear_contents()
+        self.clear_formats()
+
+    def delete(self):
+        self.sheets._sheets.remove(self)
+        if self.sheets._active is self:
+            self.sheets._active = self.sheets._sheets[0] if self.sheets._sheets else None
+
+    def autofit(self, axis=None):
+        pass
+
+    @property
+    def visible(self):
+        return True
+
+    @visible.setter
+    def visible(self, value):
+        pass
+
+
+def _corners(sheet, arg):
+    """((row1, column1), (row2, column2)) of an A1 address, a (row, column) tuple or a range impl."""
+    if isinstance(arg, MemoryRange):
+        return (arg.row, arg.column), (arg.row + arg.rows - 1, arg.column + arg.columns - 1)
+    if isinstance(arg, str):
+        first, second = a1_to_tuples(arg.replace("$", ""))
+        if first is None:
+            raise ValueError(f"'{arg}' is not an address (the memory engine has no names)")
+        return first, second or first
+    if isinstance(arg, tuple) and len(arg) == 2:
+        return arg, arg
+    if isinstance(arg, tuple) and len(arg) == 4:
+        row, column, rows, columns = arg
+        return (row, column), (row + rows - 1, column + columns - 1)
+    raise TypeError(f"cannot make a range of {arg!r}")
+
+
+_COM_TYPES = (type(None), bool, int, float, str, dt.datetime, dt.date)
+
+
+class MemoryRange(base_classes.Range):
+    def __init__(self, sheet, row, column, rows=1, columns=1):
+        if not (1 <= row and 1 <= column and row + rows - 1 <= MAX_ROWS and column + columns - 1 <= MAX_COLUMNS):
+            raise ValueError(f"range outside the sheet: row {row}, column {column}, {rows}x{columns}")
+        self.sheet = sheet
+        self._row, self._column, self.rows_, self.columns_ = row, column, rows, columns
+        self.options = {}
+
+    @property
+    def rows(self):
+        return self.rows_
+
+    @property
+    def columns(self):
+        return self.columns_
+
+    def _positions(self):
+        for row in range(self._row, self._row + self.rows_):
+            for column in range(self._column, self._column + self.columns_):
+                yield row, column
+
+    def _stored_positions(self, mapping):
+        """The keys of `mapping` inside this range (fast for whole-sheet ranges)."""
+        return [(row, column) for row, column in mapping
+                if self._row <= row < self._row + self.rows_ and self._column <= column < self._column + self.columns_]
+
+    @property
+    def api(self):
+        return self
+
+    def __bool__(self):
+        return True
+
+    def __len__(self):
+        return self.rows_ * self.columns_
+
+    @property
+    def row(self):
+        return self._row
+
+    @property
+    def column(self):
+        return self._column
+
+    @property
+    def shape(self):
+        return self.rows_, self.columns_
+
+    @property
+    def coords(self):
+        return self.sheet.name, self._row, self._column, self.rows_, self.columns_
+
+    @property
+    def address(self):
+        return _address(self._row, self._column, self.rows_, self.columns_, absolute=True)
+
+    def get_address(self, row_absolute=True, col_absolute=True, external=False):
+        address = _address(self._row, self._column, self.rows_, self.columns_)
+        if row_absolute or col_absolute:
+            address = re.sub(r"([A-Z]+)(\d+)", lambda m: ("$" if col_absolute else "") + m[1] +
+                             ("$" if row_absolute else "") + m[2], address)
+        return f"[{self.sheet.book.name}]{self.sheet.name}!{address}" if external else address
+
+    def __call__(self, arg1, arg2=None):
+        if arg2 is None:
+            row, column = divmod(arg1 - 1, self.columns_)
+            return MemoryRange(self.sheet, self._row + row, self._column + column)
+        return MemoryRange(self.sheet, self._row + arg1 - 1, self._column + arg2 - 1)
+
+    # values ------------------------------------------------------------------------------------------------
+    def _read_cell(self, position):
+        value = self.sheet.cells_.get(position)
+        if isinstance(value, FormulaCell):
+            value = value.cached
+        if isinstance(value, ErrorCell):
+            return ERROR_CODES[value.text]
+        if isinstance(value, int) and not isinstance(value, bool):
+            return float(value)  # Excel holds every number as a double
+        return value
+
+    @property
+    def raw_value(self):
+        if len(self) > 10_000_000:
+            raise MemoryError("reading a whole sheet: use used_range")
+        rows = tuple(tuple(self._read_cell((row, column))
+                           for column in range(self._column, self._column + self.columns_))
+                     for row in range(self._row, self._row + self.rows_))
+        return rows[0][0] if len(self) == 1 else rows
+
+    @raw_value.setter
+    def raw_value(self, data):
+        grid = data if isinstance(data, (list, tuple)) else [[data]]
+        grid = [row if isinstance(row, (list, tuple)) else [row] for row in grid]
+        cells = []
+        for row_offset in range(self.rows_):
+            for column_offset in range(self.columns_):
+                if row_offset < len(grid) and column_offset < len(grid[row_offset]):
+                    value = grid[row_offset][column_offset]
+                elif len(grid) == 1 and len(grid[0]) == 1:
+                    value = grid[0][0]  # a scalar fills the range
+                else:
+                    value = ErrorCell("#N/A")  # Excel fills the rest of a larger range with #N/A
+                if not isinstance(value, _COM_TYPES + (ErrorCell,)):  # COM refuses the whole call
+                    raise TypeError(f"Objects of type '{type(value).__name__}' can not be converted to a COM "
+                                    "VARIANT")
+                cells.append(((self._row + row_offset, self._column + column_offset), value))
+        app = self.sheet.book.app
+        self.sheet.book.value_writes.append(ValueWrite(self.sheet.name, self.get_address(False, False),
+                                                       self.shape, app.screen_updating, app.calculation))
+        for position, value in cells:
+            self._store(position, value)
+
+    def _store(self, position, value):
+        if isinstance(value, str) and self.sheet.number_formats.get(position) != "@":
+            value = excel_typed_input(value)
+        elif isinstance(value, str) and value == "":
+            value = None
+        if type(value) is dt.date:
+            value = dt.datetime(value.year, value.month, value.day)
+        if value is None:
+            self.sheet.cells_.pop(position, None)
+        else:
+            self.sheet.cells_[position] = value
+
+    def clear_contents(self):
+        for position in self._stored_positions(self.sheet.cells_):
+            del self.sheet.cells_[position]
+
+    def clear_formats(self):
+        for mapping in (self.sheet.number_formats, self.sheet.bold):
+            for position in self._stored_positions(mapping):
+                del mapping[position]
+
+    def clear(self):
+        self.clear_contents()
+        self.clear_formats()
+
+    @property
+    def formula(self):
+        def text(position):
+            value = self.sheet.cells_.get(position)
+            if isinstance(value, FormulaCell):
+                return value.text
+            if isinstance(value, ErrorCell):
+                return value.text
+            return "" if value is None else str(value)
+
+        rows = tuple(tuple(text((row, column)) for column in range(self._column, self._column + self.columns_))
+                     for row in range(self._row, self._row + self.rows_))
+        return rows[0][0] if len(self) == 1 else rows
+
+    @formula.setter
+    def formula(self, value):
+        self.raw_value = value
+
+    formula2 = formula
+
+    @property
+    def has_array(self):
+        return False
+
+    # formats -----------------------------------------------------------------------------------------------
+    def _check_size(self, what):
+        if len(self) > 1_000_000:
+            raise NotImplementedError(f"the memory engine sets {what} on ranges of up to a million cells")
+
+    @property
+    def number_format(self):
+        formats = {self.sheet.number_formats.get(position, "General") for position in self._positions()}
+        return formats.pop() if len(formats) == 1 else None
+
+    @number_format.setter
+    def number_format(self, value):
+        self._check_size("number formats")
+        for position in self._positions():
+            self.sheet.number_formats[position] = value
+
+    @property
+    def font(self):
+        return MemoryFont(self)
+
+    @property
+    def column_width(self):
+        widths = {self.sheet.column_widths.get(column, 8.43)
+                  for column in range(self._column, self._column + self.columns_)}
+        return widths.pop() if len(widths) == 1 else None
+
+    @column_width.setter
+    def column_width(self, value):
+        for column in range(self._column, self._column + self.columns_):
+            self.sheet.column_widths[column] = value
+
+    @property
+    def hyperlink(self):
+        return self.sheet.hyperlinks.get((self._row, self._column))
+
+    def add_hyperlink(self, address, text_to_display=None, screen_tip=None):
+        self.sheet.hyperlinks[(self._row, self._column)] = address
+        self._store((self._row, self._column), "'" + (address if text_to_display is None else text_to_display))
+
+    def autofit(self, axis=None):
+        pass
+
+    def select(self):
+        pass
+
+
+class MemoryFont(base_classes.Font):
+    def __init__(self, rng):
+        self.range = rng
+
+    @property
+    def api(self):
+        return self
+
+    @property
+    def bold(self):
+        values = {self.range.sheet.bold.get(position, False) for position in self.range._positions()}
+        return values.pop() if len(values) == 1 else None
+
+    @bold.setter
+    def bold(self, value):
+        self.range._check_size("fonts")
+        for position in self.range._positions():
+            self.range.sheet.bold[position] = bool(value)
+
+
+class MemoryTables(base_classes.Tables):
+    def __init__(self, sheet):
+        self.sheet = sheet
+        self._tables: list[MemoryTable] = []
+
+    @property
+    def api(self):
+        return self
+
+    @property
+    def parent(self):
+        return self.sheet
+
+    def __call__(self, key):
+        if isinstance(key, int):
+            return self._tables[key - 1]
+        for table in self._tables:
+            if table.name.casefold() == key.casefold():
+                return table
+        raise KeyError(key)
+
+    def __len__(self):
+        return len(self._tables)
+
+    def __iter__(self):
+        return iter(list(self._tables))
+
+    def __contains__(self, key):
+        return any(table.name.casefold() == key.casefold() for table in self._tables)
+
+    def add(self, source=None, name=None, source_type=None, link_source=None, has_headers=True,
+            destination=None, table_style_name="TableStyleMedium2"):
+        name = name or f"Table{sum(len(sheet.tables) for sheet in self.sheet.book.sheets) + 1}"
+        if name.casefold() in self.sheet.book.table_names():
+            raise ValueError(f"a table named '{name}' exists already in the workbook")
+        rng = source.impl if hasattr(source, "impl") else source
+        for table in self._tables:
+            if _overlap(table.range, rng):
+                raise ValueError(f"table '{name}' would overlap table '{table.name}'")
+        table = MemoryTable(self, name, rng, table_style_name)
+        self._tables.append(table)
+        return table
+
+
+def _overlap(first, second):
+    return not (first.row + first.rows - 1 < second.row or second.row + second.rows - 1 < first.row or
+                first.column + first.columns - 1 < second.column or second.column + second.columns - 1 < first.column)
+
+
+class MemoryTable:
+    def __init__(self, tables, name, rng, table_style):
+        self.tables = tables
+        self._name = name
+        self.range = rng
+        self.table_style = table_style
+        self.show_headers = True
+        self.show_totals = False
+
+    @property
+    def api(self):
+        return self
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, value):
+        self._name = value
+
+    display_name = name
+
+    @property
+    def parent(self):
+        return self.tables.sheet
+
+    @property
+    def header_row_range(self):
+        return self.range.sheet.range((self.range.row, self.range.column),
+                                      (self.range.row, self.range.column + self.range.columns - 1))
+
+    @property
+    def data_body_range(self):
+        if self.range.rows < 2:
+            return None
+        sheet = self.range.sheet
+        return sheet.range((self.range.row + 1, self.range.column),
+                           (self.range.row + self.range.rows - 1, self.range.column + self.range.columns - 1))
+
+    @property
+    def totals_row_range(self):
+        return None
+
+    @property
+    def insert_row_range(self):
+        return None
+
+    def resize(self, range):
+        self.range = range.impl if hasattr(range, "impl") else range
+
+
+_ENGINE: MemoryEngine | None = None
+
+
+def memory_engine() -> MemoryEngine:
+    """The one "memory" engine, registered with xlwings on first use."""
+    global _ENGINE
+    if _ENGINE is None:
+        existing = xw.engines.engines_by_name.get("memory")
+        if existing is not None and isinstance(existing.impl, MemoryEngine):
+            _ENGINE = existing.impl
+        else:
+            _ENGINE = MemoryEngine()
+            xw.engines.add(xw.main.Engine(impl=_ENGINE))
+    return _ENGINE
+
+
+def new_book(name: str = "Book1.xlsm", sheet_names=("Sheet1",)) -> xw.Book:
+    """An empty book in a new memory app (one app per book keeps tests independent)."""
+    app = memory_engine().apps.add(add_book=False)
+    return xw.Book(impl=app.books.add(name=name, sheet_names=sheet_names))
+
+
+@dataclass
+class _SheetSnapshot:
+    name: str
+    cells: dict = field(default_factory=dict)
+    number_formats: dict = field(default_factory=dict)
+    bold: dict = field(default_factory=dict)
+    column_widths: dict = field(default_factory=dict)
+    tables: list = field(default_factory=list)  # (name, ref, style)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_file(path: str, modified_ns: int, size: int) -> tuple[_SheetSnapshot, ...]:
+    import openpyxl
+    from openpyxl.utils import column_index_from_string
+
+    workbook = openpyxl.load_workbook(path)
+    cached = None  # formulas' last values, read only when there are formulas
+    snapshots = []
+    for sheet in workbook.worksheets:
+        snapshot = _SheetSnapshot(sheet.title)
+        for row in sheet.iter_rows():
+            for cell in row:
+                position = (cell.row, cell.column)
+                if cell.has_style:
+                    if cell.number_format != "General":
+                        snapshot.number_formats[position] = cell.number_format
+                    if cell.font is not None and cell.font.b:
+                        snapshot.bold[position] = True
+                if cell.value is None:
+                    continue
+                if cell.data_type == "f":
+                    if cached is None:
+                        cached = openpyxl.load_workbook(path, data_only=True)
+                    snapshot.cells[position] = FormulaCell(str(cell.value),
+                                                           cached[sheet.title].cell(cell.row, cell.column).value)
+                elif cell.data_type == "e":
+                    snapshot.cells[position] = ErrorCell(str(cell.value))
+                else:
+                    snapshot.cells[position] = cell.value
+        for letter, dimension in sheet.column_dimensions.items():
+            if dimension.customWidth and dimension.width:
+                snapshot.column_widths[column_index_from_string(letter)] = dimension.width
+        for table in sheet.tables.values():
+            snapshot.tables.append((table.displayName, table.ref,
+                                    table.tableStyleInfo.name if table.tableStyleInfo else None))
+        snapshots.append(snapshot)
+    return tuple(snapshots)
+
+
+def load_workbook(path: str | Path, name: str | None = None) -> xw.Book:
+    """A memory book holding the cell values (formulas with their cached values), number formats, bold fonts,
+    column widths and tables of an .xlsx/.xlsm file. Each call gives an independent book (the file is parsed
+    once while it is unchanged)."""
+    path = Path(path)
+    status = path.stat()
+    snapshots = _read_file(str(path.resolve()), status.st_mtime_ns, status.st_size)
+    book = new_book(name or path.name, sheet_names=[snapshot.name for snapshot in snapshots])
+    for snapshot in snapshots:
+        target = book.sheets[snapshot.name].impl
+        target.cells_.update(snapshot.cells)
+        target.number_formats.update(snapshot.number_formats)
+        target.bold.update(snapshot.bold)
+        target.column_widths.update(snapshot.column_widths)
+        for table_name, ref, style in snapshot.tables:
+            (row1, column1), (row2, column2) = a1_to_tuples(ref)
+            target.tables._tables.append(MemoryTable(target.tables, table_name,
+                                                     MemoryRange(target, row1, column1, row2 - row1 + 1,
+                                                                 column2 - column1 + 1), style))
+    book.sheets[0].impl.activate()
+    return book
+
+
+def _dump_value(value):
+    if isinstance(value, FormulaCell):
+        return value.text
+    if isinstance(value, ErrorCell):
+        return value.text
+    return value
+
+
+def dump_book(book, sheets=None) -> dict[str, dict[str, object]]:
+    """{sheet: {"A1": value}} of the non-empty cells; formulas as their text ("=…")."""
+    impl = book.impl if hasattr(book, "impl") else book
+    wanted = None if sheets is None else set(sheets)
+    return {sheet.name: {f"{col_name(column)}{row}": _dump_value(value)
+                         for (row, column), value in sorted(sheet.cells_.items())}
+            for sheet in impl.sheets if wanted is None or sheet.name in wanted}
+
+
+@functools.lru_cache(maxsize=8)
+def _openpyxl_cells(path: str, modified_ns: int, size: int) -> dict[str, dict[str, object]]:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path)
+    return {sheet.title: {cell.coordinate: cell.value for row in sheet.iter_rows() for cell in row
+                          if cell.value is not None}
+            for sheet in workbook.worksheets}
+
+
+def dump_openpyxl(path: str | Path, sheets=None) -> dict[str, dict[str, object]]:
+    """The same view of a workbook file, read with openpyxl (formulas as their text), in the file's sheet order."""
+    path = Path(path)
+    status = path.stat()
+    cells = _openpyxl_cells(str(path.resolve()), status.st_mtime_ns, status.st_size)
+    wanted = None if sheets is None else set(sheets)
+    return {name: dict(values) for name, values in cells.items() if wanted is None or name in wanted}
+
+
+@contextlib.contextmanager
+def mock_caller(book: xw.Book):
+    """`xw.Book.caller()` returns `book` inside the block (Book.set_mock_caller), and is unset afterwards."""
+    had, previous = hasattr(xw.Book, "_mock_caller"), getattr(xw.Book, "_mock_caller", None)
+    book.set_mock_caller()
+    try:
+        yield book
+    finally:
+        if had:
+            xw.Book._mock_caller = previous
+        else:
+            del xw.Book._mock_caller
+
