@@ -11,7 +11,7 @@ from migrelease.rounding import excel_round
 @pytest.mark.parametrize("value, digits, expected", [
     (2.25, 1, 2.3), (-2.25, 1, -2.3), (2.35, 1, 2.4), (-0.05, 1, -0.1), (0.04999, 1, 0.0),
     (1.005, 2, 1.01), (2.675, 2, 2.68), (-2.675, 2, -2.68), (0.285, 2, 0.29), (1.0049, 2, 1.0),
-    (8.345, 2, 8.35), (1234.5, 0, 1235.0), (-1234.5, 0, -1235.0), (0.0, 1, 0.0),
+    (8.345, 2, 8.35), ((10225 / 10000 - 1) * 100, 1, 2.3), ((2045 / 2000 - 1) * 100, 1, 2.3), (1234.5, 0, 1235.0), (-1234.5, 0, -1235.0), (0.0, 1, 0.0),
 ])
 def test_excel_round_half_away_from_zero_on_displayed_value(value, digits, expected):
     assert excel_round(value, digits) == expected

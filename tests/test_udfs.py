@@ -143,10 +143,8 @@ def test_share_rounds_ties_away_from_zero_as_excel(udfs, part, total, expected):
 
 @pytest.mark.parametrize("current, previous, expected", [
     (1045.0, 1000.0, 4.5), (1015.0, 1000.0, 1.5), (965.0, 1000.0, -3.5), (1125.0, 1000.0, 12.5),
-    pytest.param(10225.0, 10000.0, 2.3, marks=pytest.mark.xfail(
-        strict=True, reason="(10225/10000-1)*100 = 2.2499999999999964 in binary: Excel and LibreOffice show "
-                            "2.25 and ROUND gives 2.3; rounding.excel_round's 1e-15 nudge is too small")),
-    pytest.param(2045.0, 2000.0, 2.3, marks=pytest.mark.xfail(strict=True, reason="as above")),
+    (10225.0, 10000.0, 2.3),  # (10225/10000-1)*100 is 2.2499999999999964 in binary; Excel shows 2.25
+    (2045.0, 2000.0, 2.3),
 ])
 def test_change_rounds_the_value_excel_shows(udfs, current, previous, expected):
     assert call_like_excel(udfs.MIG_CHANGE, current, previous) == [[expected]]
