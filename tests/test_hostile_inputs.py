@@ -195,12 +195,12 @@ def check_problems(error: InputProblems, cases: dict[str, Case], first_rows: dic
             assert case.header_problem and problem.row == first_rows[name] - 1
             assert problem.column in SPECS[name].column_names, problem
             continue
-        assert not case.header_problem, problem  # a broken header stops at the header
         offset = problem.row - first_rows[name]
         assert 0 <= offset < len(case.body) and case.touched[offset], (problem, offset)
         if problem.message.startswith(("duplicates row", "is an empty line inside the data")):
             assert problem.column is None
             continue
+        assert not case.header_problem, problem  # a broken header stops before the cells are read
         assert problem.column is not None, problem
         letters = labels[name]
         if letters is None:  # CSV: the column's name
@@ -290,15 +290,19 @@ def corrupted_csv(draw) -> tuple[bytes, Case, int | None, str]:
     if special == "wrong delimiter in the body":
         other = "," if delimiter != "," else ";"
         lines = text.split(ending)
-        text = ending.join([lines[0], *(line.replace(delimiter, other) for line in lines[1:])])
+        text = ending.join([lines[0], *(line.replace(delimiter, other) if line.strip(delimiter + '"') else line
+                                         for line in lines[1:])])
         case.touched = [True] * len(case.body)
         case.harmful = True
     if special in ("cp1251", "latin-1"):
         line = draw(st.integers(2, len(case.body) + 1))
         lines = text.split(ending)
         lines[line - 1] += delimiter + ("Примечание" if special == "cp1251" else "Région")
-        text, bad_line = ending.join(lines), line
-        data = text.encode("cp1251" if special == "cp1251" else "latin-1")
+        text = ending.join(lines)
+        data = text.encode("cp1251" if special == "cp1251" else "latin-1", errors="replace")
+        # The first line that is not UTF-8 (an extra column may have put Cyrillic in the header already).
+        bad_line = next(number for number, chunk in enumerate(data.split(ending.encode()), start=1)
+                        if not chunk.isascii())
     elif special == "utf-16":
         data, bad_line = text.encode("utf-16"), 1
     else:
@@ -458,18 +462,27 @@ def test_xml_entities_are_refused_not_expanded(macro_base, tmp_path, part, docty
         if part.startswith("xl/worksheets/") and b"<t>" not in package.read(part):  # cells use shared strings
             entity = ""
     rewrite_part(macro_base, path, part, with_doctype(doctype, entity))
-    report = assert_refused_unchanged(path)
+    report = assert_refused_unchanged(path, f"part '{part}' declares a DTD or XML entities (<!DOCTYPE>), which "
+                                            "Excel never writes: refused")
     assert "root:" not in report  # the external entity was not read
     print(f"\n{part}: {report.splitlines()[-1].strip()}")
 
 
-def test_calamine_does_not_expand_entities(macro_base, tmp_path):
+def test_calamine_and_openpyxl_do_not_expand_entities_either(macro_base, tmp_path):
+    """Behind the DTD check, neither reader expands entities: calamine (quick-xml) refuses an undeclared
+    entity, openpyxl reads worksheets through defusedxml and other parts through lxml without resolving."""
     path = rewrite_part(macro_base, tmp_path / "laughs.xlsm", "xl/sharedStrings.xml",
                         with_doctype(LAUGHS, "&lol9;"))
     started = time.perf_counter()
     with pytest.raises(Exception, match="entity"):
         CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Data").to_python()
     assert time.perf_counter() - started < 5
+    worksheet = rewrite_part(macro_base, tmp_path / "sheet.xlsm", "xl/worksheets/sheet2.xml",
+                             with_doctype(LAUGHS, ""))
+    with pytest.raises(Exception):
+        openpyxl.load_workbook(worksheet)
+    from openpyxl.xml.functions import fromstring
+    assert fromstring(LAUGHS + "<r>&lol9;</r>".replace("&lol9;", "&lol3;")).text in (None, "")
 
 
 def _forge_sizes(path: Path, part: str, size: int) -> None:
@@ -488,8 +501,8 @@ def _forge_sizes(path: Path, part: str, size: int) -> None:
 
 def test_a_zip_bomb_is_refused_before_anything_is_unpacked(macro_base, tmp_path):
     path = tmp_path / "bomb.xlsm"
-    padding = "<!--" + " " * (16 * 2**20) + "-->"  # 16 MB that compress to ~16 KB
-    rewrite_part(macro_base, path, "xl/worksheets/sheet3.xml", lambda xml: xml.replace("<sheetData>",
+    padding = "<!--" + " " * (32 * 2**20) + "-->"  # 32 MB that compress to ~32 KB, in the user's small sheet
+    rewrite_part(macro_base, path, "xl/worksheets/sheet2.xml", lambda xml: xml.replace("<sheetData>",
                                                                                        padding + "<sheetData>"))
     assert_refused_unchanged(path, "compressed suspiciously well", "refused")
 
@@ -502,8 +515,8 @@ def test_a_workbook_claiming_gigabytes_is_refused(macro_base, tmp_path):
 
 
 def test_a_part_larger_than_it_claims_is_refused(macro_base, tmp_path):
-    """Sizes that lie the other way (a small size declared, far more inside) are caught by the readers: both
-    zipfile (CRC) and calamine stop at the declared size."""
+    """Sizes that lie the other way (a small size declared, far more inside) are caught before any parser:
+    zipfile stops at the declared size (CRC error) when the XML parts are scanned (calamine would stop too)."""
     path = tmp_path / "liar.xlsm"
     padding = "<!--" + " " * (8 * 2**20) + "-->"
     rewrite_part(macro_base, path, "xl/worksheets/sheet3.xml", lambda xml: xml.replace("<sheetData>",
@@ -511,7 +524,7 @@ def test_a_part_larger_than_it_claims_is_refused(macro_base, tmp_path):
     with zipfile.ZipFile(path) as package:
         compressed = package.getinfo("xl/worksheets/sheet3.xml").compress_size
     _forge_sizes(path, "xl/worksheets/sheet3.xml", 100 * compressed)
-    assert_refused_unchanged(path, "cannot be read as a workbook")
+    assert_refused_unchanged(path, "is corrupt (Bad CRC-32 for file 'xl/worksheets/sheet3.xml')")
 
 
 def test_an_xlsx_posing_as_xlsm_and_the_reverse_are_refused(macro_base, tmp_path):
@@ -542,3 +555,13 @@ def test_files_that_are_not_workbooks_are_refused(macro_base, tmp_path, name, co
     else:
         path.write_bytes(content)
     assert_refused_unchanged(path, expected)
+
+
+@pytest.mark.parametrize("part, sheet", [("xl/worksheets/sheet3.xml", "Data"),
+                                         ("xl/worksheets/sheet4.xml", "Population")])
+def test_a_damaged_input_sheet_is_a_clear_error(macro_base, tmp_path, part, sheet):
+    """XML inside a sheet that calamine cannot read (an undefined entity) is reported against that sheet."""
+    path = tmp_path / "damaged.xlsm"
+    rewrite_part(macro_base, path, part, lambda xml: re.sub(r't="s"><v>\d+</v>',
+                                                            "t=\"inlineStr\"><is><t>&bogus;</t></is>", xml, count=1))
+    assert_refused_unchanged(path, f"sheet '{sheet}': cannot be read (")

@@ -10,7 +10,9 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from migrelease import macros
+from migrelease.checks import warning_lines
 from migrelease.layout import release_layout
+from migrelease.publication import settings_sheet
 from migrelease.workbook_file import refresh_workbook
 
 from conftest import SAMPLE_DATA, SAMPLE_ETHNICITY, SAMPLE_POPULATION
@@ -124,8 +126,10 @@ def test_links_formats_and_widths_match_the_file_door(refreshed, file_door):
 
 def test_one_value_write_per_layout_block(refreshed):
     book, release = refreshed
+    # the input workbook has no Settings sheet: the refresh adds the default one, as the file door does
+    layouts = [*release_layout(release), settings_sheet()]
     expected = [(layout.name, block.row, block.column, (block.height, block.width))
-                for layout in release_layout(release) for block in layout.blocks]
+                for layout in layouts for block in layout.blocks]
     writes = book.impl.value_writes
     assert len(writes) == len(expected)
     for write, (sheet, row, column, shape) in zip(writes, expected):
@@ -135,7 +139,7 @@ def test_one_value_write_per_layout_block(refreshed):
 
 
 def test_writes_happen_with_screen_updating_and_calculation_off_and_both_are_restored(refreshed):
-    book, _ = refreshed
+    book, release = refreshed
     app = book.impl.app
     assert book.impl.value_writes
     assert all(not write.screen_updating and write.calculation == "manual" for write in book.impl.value_writes)
@@ -143,7 +147,10 @@ def test_writes_happen_with_screen_updating_and_calculation_off_and_both_are_res
     assert app.calculations == 1
     assert app.status_bar is False
     assert any("writing Y_Ext_Arr" in str(message) for message in app.status_history)
-    assert app.alerts == []
+    # the consistency warnings (changes beyond ±50 %) are shown once, as information, after the writes
+    assert [alert["mode"] for alert in app.alerts] == ["info"]
+    assert app.alerts[0]["prompt"] == "\n".join(warning_lines(release))
+    assert "check 7" in app.alerts[0]["prompt"]
 
 
 def test_refresh_without_an_argument_uses_the_calling_book(input_workbook, refreshed):
@@ -163,9 +170,11 @@ def test_a_second_refresh_rewrites_the_same_cells_and_resizes_the_tables(input_w
     tables_before = {sheet.name: [(table.name, table.range.get_address(False, False)) for table in sheet.impl.tables]
                      for sheet in book.sheets}
     writes = len(book.impl.value_writes)
-    macros.refresh(book)
+    release = macros.refresh(book)
     assert dump_book(book) == before
-    assert len(book.impl.value_writes) == 2 * writes
+    # the second time the Settings sheet exists and is left alone: one write per block of the layout
+    blocks = sum(len(layout.blocks) for layout in release_layout(release))
+    assert len(book.impl.value_writes) == writes + blocks
     assert {sheet.name: [(table.name, table.range.get_address(False, False)) for table in sheet.impl.tables]
             for sheet in book.sheets} == tables_before
 
@@ -199,3 +208,12 @@ def test_a_missing_data_sheet_gives_one_alert(input_workbook):
     [alert] = book.impl.app.alerts
     assert "sheet 'Data'" in alert["prompt"] and "is missing" in alert["prompt"]
     assert book.impl.value_writes == []
+
+
+def test_charts_point_at_the_refreshed_cells(refreshed):
+    book, release = refreshed
+    charts = list(book.sheets["Charts"].impl.charts)
+    periods = len(release.tables["Y_Ext_Arr"].columns)
+    assert [chart.source for chart in charts] == [
+        f"'Charts'!A6:D{6 + periods}", "'Ethnic'!A6:A14,C6:C14,E6:E14"]
+    assert [chart.chart_type for chart in charts] == ["column_clustered", "bar_clustered"]

@@ -200,9 +200,15 @@ def test_native_charts_follow_the_tables(refreshed):
     with zipfile.ZipFile(path) as package:
         xml = "".join(package.read(part).decode() for part in parts)
     assert "International population migration" in xml
-    for code in ("Y_Ext_Arr", "Y_Ext_Dep", "Y_Ext_Bal"):
-        assert f"'{code}'!$B$7:$N$7" in xml
-    assert "'Ethnic'!$C$8:$C$15" in xml and "'Ethnic'!$E$8:$E$15" in xml
+    # the international chart reads the Charts sheet's table (13 periods under the header in row 6), which every
+    # refresh rewrites from Y_Ext_Arr/Dep/Bal; the ethnic chart reads the 8 group rows of the Ethnic sheet
+    for column in "BCD":
+        assert f"'Charts'!${column}$7:${column}$19" in xml and f"<f>'Charts'!{column}6</f>" in xml
+    assert "'Charts'!$A$7:$A$19" in xml
+    assert "'Ethnic'!$C$7:$C$14" in xml and "'Ethnic'!$E$7:$E$14" in xml
+    book = openpyxl.load_workbook(path)
+    assert [book["Charts"].cell(row, 2).value for row in (7, 19)] == [
+        book["Y_Ext_Arr"].cell(7, 2).value, book["Y_Ext_Arr"].cell(7, 14).value]
 
 
 def test_chart_pngs(refreshed):

@@ -52,8 +52,10 @@ from migrelease import workbook_file as wf
 
 if point == "reading":
     wf.read_inputs = die
-elif point == "computing":
+elif point == "computing":  # whichever the refresh calls to compute everything
     wf.compute_release = die
+    if hasattr(wf, "plan_refresh"):
+        wf.plan_refresh = die
 elif point == "loading":
     wf.openpyxl.load_workbook = die
 elif point == "mid-save":  # half the worksheets written into the temporary zip
@@ -185,11 +187,10 @@ def test_a_failed_save_leaves_the_workbook_and_no_temporary_file(base_workbook, 
     shutil.copyfile(base_workbook, path)
     before = digest(path)
 
-    def disk_full(self, filename):
-        Path(filename).write_bytes(b"PK partial")
+    def disk_full(descriptor):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", disk_full)
+    monkeypatch.setattr(workbook_file.os, "fsync", disk_full)  # the data is written, it cannot be flushed
     with pytest.raises(OSError, match="No space left"):
         refresh_workbook(path)
     assert digest(path) == before and temporaries(tmp_path) == []

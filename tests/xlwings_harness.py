@@ -633,6 +633,7 @@ class MemorySheet(base_classes.Sheet):
         self.column_widths: dict[int, float] = {}
         self.hyperlinks: dict[tuple[int, int], str] = {}
         self._tables = MemoryTables(self)
+        self._charts = MemoryCharts(self)
 
     @property
     def api(self):
@@ -655,6 +656,13 @@ class MemorySheet(base_classes.Sheet):
         return self.sheets._sheets.index(self) + 1
 
     def range(self, arg1, arg2=None):
+        if isinstance(arg1, str) and "," in arg1 and arg2 is None:  # a multi-area range, as Excel allows
+            areas = [_corners(self, area) for area in arg1.split(",")]
+            top, left = min(a[0][0] for a in areas), min(a[0][1] for a in areas)
+            bottom, right = max(a[1][0] for a in areas), max(a[1][1] for a in areas)
+            bounding = MemoryRange(self, top, left, bottom - top + 1, right - left + 1)
+            bounding.areas = arg1.replace("$", "")
+            return bounding
         first = _corners(self, arg1)
         if arg2 is None:
             (row1, column1), (row2, column2) = first
@@ -680,6 +688,10 @@ class MemorySheet(base_classes.Sheet):
     @property
     def tables(self):
         return self._tables
+
+    @property
+    def charts(self):
+        return self._charts
 
     def activate(self):
         self.sheets._active = self
@@ -790,6 +802,14 @@ class MemoryRange(base_classes.Range):
     @property
     def address(self):
         return _address(self._row, self._column, self.rows_, self.columns_, absolute=True)
+
+    @property
+    def left(self):
+        return (self._column - 1) * POINTS_PER_COLUMN
+
+    @property
+    def top(self):
+        return (self._row - 1) * POINTS_PER_ROW
 
     def get_address(self, row_absolute=True, col_absolute=True, external=False):
         address = _address(self._row, self._column, self.rows_, self.columns_)
@@ -1206,3 +1226,60 @@ def mock_caller(book: xw.Book):
         else:
             del xw.Book._mock_caller
 
+
+
+# --- charts ------------------------------------------------------------------------------------------------------
+
+POINTS_PER_ROW, POINTS_PER_COLUMN = 15.0, 48.0
+
+
+class MemoryChart:
+    def __init__(self, charts, left, top, width, height):
+        self.charts = charts
+        self.left, self.top, self.width, self.height = left, top, width, height
+        self.name = f"Chart {len(charts._charts) + 1}"
+        self.chart_type = "column_clustered"
+        self.source: str | None = None  # 'Sheet'!A1:B2 (areas joined by commas)
+
+    @property
+    def api(self):
+        return self
+
+    @property
+    def parent(self):
+        return self.charts.sheet
+
+    def set_source_data(self, rng):
+        self.source = f"'{rng.sheet.name}'!" + getattr(rng, "areas", rng.address.replace("$", ""))
+
+    def delete(self):
+        self.charts._charts.remove(self)
+
+
+class MemoryCharts:
+    def __init__(self, sheet):
+        self.sheet = sheet
+        self._charts: list[MemoryChart] = []
+
+    @property
+    def api(self):
+        return self
+
+    def __call__(self, key):
+        if isinstance(key, int):
+            return self._charts[key - 1]
+        return next(chart for chart in self._charts if chart.name == key)
+
+    def __len__(self):
+        return len(self._charts)
+
+    def __iter__(self):
+        return iter(list(self._charts))
+
+    def __contains__(self, key):
+        return any(chart.name == key for chart in self._charts)
+
+    def add(self, left, top, width, height):
+        chart = MemoryChart(self, left, top, width, height)
+        self._charts.append(chart)
+        return chart

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .layout import (HEADER_ROW, NOT_AVAILABLE, SOURCE_LINE, Block, ExcelTable, SheetLayout, cell_value,
-                     span_label)
+from .layout import (HEADER_ROW, NOT_AVAILABLE, SOURCE_LINE, Block, ChartSpec, ExcelTable, SheetLayout,
+                     cell_value, span_label)
 from .release import Release
 from .supplementary import ALL_GROUPS, ETHNIC_SHEET, ethnic_structure
 
@@ -21,7 +21,6 @@ CHARTS_SHEET = "Charts"
 INTERNATIONAL_TITLE = "International population migration"
 ETHNIC_TITLE = "The structure of external migration by selected ethnic groups, % of the total"
 INTERNATIONAL_SERIES = (("Y_Ext_Arr", "Arrivals"), ("Y_Ext_Dep", "Departures"), ("Y_Ext_Bal", "Net migration"))
-COUNTRY_ROW = HEADER_ROW + 1  # the country's row on every dynamic-table sheet
 PNG_NAMES = {"international": "international_migration.png", "ethnic": "ethnic_structure.png"}
 _COLOURS = ("#1F4E79", "#C55A11", "#548235")
 
@@ -31,6 +30,19 @@ def international_data(release: Release) -> tuple[list[str], dict[str, np.ndarra
     table = release.tables["Y_Ext_Arr"]
     labels = [span_label(span) for span in table.columns]
     return labels, {title: release.tables[code].values[0] for code, title in INTERNATIONAL_SERIES}
+
+
+def chart_specs(release: Release) -> tuple[ChartSpec, ...]:
+    """The native charts: the international one over the Charts sheet's own table, the ethnic one over the
+    Ethnic sheet's group rows (arrivals % and departures %)."""
+    periods = len(release.tables["Y_Ext_Arr"].columns)
+    specs = [ChartSpec(INTERNATIONAL_TITLE, "column", "F2", CHARTS_SHEET, HEADER_ROW, HEADER_ROW + 1,
+                       HEADER_ROW + periods, 1, (2, 3, 4), "people")]
+    frame = ethnic_structure(release)
+    if frame is not None:
+        specs.append(ChartSpec(ETHNIC_TITLE, "bar", "F25", ETHNIC_SHEET, HEADER_ROW, HEADER_ROW + 1,
+                               HEADER_ROW + len(frame.groups), 1, (3, 5), "% of the total", "ethnic group"))
+    return tuple(specs)
 
 
 def charts_sheet(release: Release) -> SheetLayout:
@@ -47,9 +59,8 @@ def charts_sheet(release: Release) -> SheetLayout:
         blocks=(
             Block(1, 1, ((f"{INTERNATIONAL_TITLE}, external migration of the country",),), "title"),
             Block(2, 1, ((f"Period: {labels[0]} to {labels[-1]}",), ("Unit: people",), (SOURCE_LINE,),
-                         (f"The charts' series refer to the cells of {sources}, so they follow every refresh; "
-                          f"the table holds the figures of the first chart ({NOT_AVAILABLE} = not available "
-                          "[note 1]).",)), "info"),
+                         (f"The table holds the figures of {sources} the charts show; every refresh rewrites it, "
+                          f"so the charts follow the data ({NOT_AVAILABLE} = not available [note 1]).",)), "info"),
             Block(HEADER_ROW, 1, (header,), "header"),
             Block(HEADER_ROW + 1, 1, tuple((row[0],) for row in rows), "label"),
             Block(HEADER_ROW + 1, 2, tuple(row[1:] for row in rows), "count"),
@@ -57,53 +68,8 @@ def charts_sheet(release: Release) -> SheetLayout:
         tables=(ExcelTable("T_Chart_data", HEADER_ROW, 1, HEADER_ROW + len(rows), len(header)),),
         column_widths={1: 24, 2: 16, 3: 16, 4: 18},
         row_heights={HEADER_ROW: 30},
+        charts=chart_specs(release),
     )
-
-
-# --- native charts ----------------------------------------------------------------------------------------
-
-def _show_axes(chart) -> None:
-    # openpyxl 3.1 writes <c:delete val="1"/> for axes unless told otherwise: Excel then hides them.
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-
-
-def add_charts(workbook, release: Release) -> int:
-    """Add the native charts to the Charts sheet of an openpyxl workbook written by write_layout; the count."""
-    from openpyxl.chart import BarChart, Reference, Series
-
-    sheet = workbook[CHARTS_SHEET]
-    periods = len(release.tables["Y_Ext_Arr"].columns)
-    chart = BarChart()
-    chart.type, chart.grouping = "col", "clustered"
-    chart.title = INTERNATIONAL_TITLE
-    chart.y_axis.title = "people"
-    for code, title in INTERNATIONAL_SERIES:
-        values = Reference(workbook[code], min_col=2, max_col=1 + periods, min_row=COUNTRY_ROW, max_row=COUNTRY_ROW)
-        chart.series.append(Series(values, title=title))
-    chart.set_categories(Reference(sheet, min_col=1, min_row=HEADER_ROW + 1, max_row=HEADER_ROW + periods))
-    chart.width, chart.height = 24, 11
-    _show_axes(chart)
-    sheet.add_chart(chart, "F2")
-    count = 1
-
-    frame = ethnic_structure(release)
-    if frame is not None and ETHNIC_SHEET in workbook.sheetnames:
-        ethnic = workbook[ETHNIC_SHEET]
-        first, last = HEADER_ROW + 2, HEADER_ROW + 1 + len(frame.groups)  # the groups, below the all-groups row
-        bars = BarChart()
-        bars.type, bars.grouping = "bar", "clustered"
-        bars.title = ETHNIC_TITLE
-        bars.x_axis.title = "ethnic group"
-        bars.y_axis.title = "% of the total"
-        for column, title in ((3, "Arrivals"), (5, "Departures")):
-            bars.series.append(Series(Reference(ethnic, min_col=column, min_row=first, max_row=last), title=title))
-        bars.set_categories(Reference(ethnic, min_col=1, min_row=first, max_row=last))
-        bars.width, bars.height = 24, 11
-        _show_axes(bars)
-        sheet.add_chart(bars, "F25")
-        count += 1
-    return count
 
 
 # --- PNG files --------------------------------------------------------------------------------------------
@@ -157,4 +123,4 @@ def write_chart_pngs(release: Release, directory: str | Path) -> list[Path]:
     return written
 
 
-__all__ = ["charts_sheet", "add_charts", "write_chart_pngs", "ALL_GROUPS"]
+__all__ = ["charts_sheet", "chart_specs", "write_chart_pngs", "ALL_GROUPS"]

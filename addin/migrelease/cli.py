@@ -26,8 +26,6 @@ def command_refresh(args) -> int:
     from .workbook_file import refresh_workbook
 
     started = time.perf_counter()
-    from .checks import warning_lines
-
     release = refresh_workbook(args.workbook, data_csv=args.data, period=args.period,
                                progress=lambda message: print(f"  {message}…", file=sys.stderr),
                                charts_dir=args.charts)
@@ -36,7 +34,7 @@ def command_refresh(args) -> int:
           f"in {time.perf_counter() - started:.2f} s")
     for code, table in release.tables.items():
         print(f"  {code:<10} {table.spec.title}: {len(table.rows)} rows x {len(table.columns)} periods")
-    for line in warning_lines(release):
+    for line in release.extras["warnings"]:
         print(line)
     if args.charts:
         print(f"Wrote the charts as PNG files to {args.charts}")

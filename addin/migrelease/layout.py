@@ -82,6 +82,35 @@ class ExcelTable:
 
 
 @dataclass(frozen=True)
+class ChartSpec:
+    """A native bar/column chart over cells of the workbook: categories and series share rows first..last_row;
+    each series is one column with its name in header_row."""
+    title: str
+    kind: str  # "column" (vertical bars) or "bar" (horizontal)
+    anchor: str  # top-left cell on the chart's sheet
+    source_sheet: str
+    header_row: int
+    first_row: int
+    last_row: int
+    category_column: int
+    series_columns: tuple[int, ...]
+    value_axis_title: str
+    category_axis_title: str | None = None
+    width_cm: float = 24
+    height_cm: float = 11
+
+    def source_address(self) -> str:
+        """The category column and the series columns, header row included, as one (possibly split) range."""
+        columns = (self.category_column, *self.series_columns)
+        areas, start = [], columns[0]
+        for previous, column in zip(columns, columns[1:] + (None,)):
+            if column != previous + 1:
+                areas.append(f"{column_letter(start)}{self.header_row}:{column_letter(previous)}{self.last_row}")
+                start = column
+        return ",".join(areas)
+
+
+@dataclass(frozen=True)
 class SheetLayout:
     name: str
     description: str  # one line, for the Contents sheet
@@ -89,6 +118,7 @@ class SheetLayout:
     tables: tuple[ExcelTable, ...] = ()
     column_widths: dict[int, float] = field(default_factory=dict)
     row_heights: dict[int, float] = field(default_factory=dict)  # points; rows of wrapped text need them
+    charts: tuple[ChartSpec, ...] = ()
 
 
 def wrapped_height(text: str, width: float, line_height: float = 15.0) -> float:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import xlwings as xw
 
 from .facts import DATA, ETHNICITY, POPULATION, validate_all
-from .layout import NUMBER_FORMATS, Formula, Hyperlink, SheetLayout, column_letter, release_layout
+from .layout import NUMBER_FORMATS, Formula, Hyperlink, SheetLayout, column_letter
 from .problems import InputProblems
-from .release import compute_release
+from .publication import SETTINGS_SHEET, settings_from_rows, settings_sheet
+from .refresh_plan import plan_refresh
 from .sheet_source import raw_table_from_rows
 
 _BOLD_STYLES = {"title", "subtitle", "header"}
@@ -79,6 +80,38 @@ def write_sheet_layout(book, layout: SheetLayout, after=None):
     return sheet
 
 
+_CM_TO_POINTS = 72 / 2.54
+_CHART_TYPES = {"column": "column_clustered", "bar": "bar_clustered"}
+
+
+def _set_chart_title(chart, title: str) -> None:
+    """Chart titles are outside xlwings' API: set them through Excel's object model where there is one."""
+    chart_object = chart.api[1] if isinstance(chart.api, tuple) else None
+    if chart_object is not None:
+        chart_object.HasTitle = True
+        chart_object.ChartTitle.Text = title
+
+
+def write_charts(book, sheet, layout: SheetLayout) -> None:
+    """The layout's charts, in order: an existing chart of the sheet is pointed at the refreshed cells, a missing
+    one is added."""
+    for index, spec in enumerate(layout.charts):
+        if index < sheet.charts.count:
+            chart = sheet.charts[index]
+        else:
+            anchor = sheet.range(spec.anchor)
+            chart = sheet.charts.add(anchor.left, anchor.top, spec.width_cm * _CM_TO_POINTS,
+                                     spec.height_cm * _CM_TO_POINTS)
+        chart.chart_type = _CHART_TYPES[spec.kind]
+        chart.set_source_data(book.sheets[spec.source_sheet].range(spec.source_address()))
+        _set_chart_title(chart, spec.title)
+
+
+def _read_settings(book) -> dict[str, str]:
+    sheet = next((sheet for sheet in book.sheets if sheet.name.casefold() == SETTINGS_SHEET.casefold()), None)
+    return {} if sheet is None else settings_from_rows(sheet.used_range.options(ndim=2).value)
+
+
 def refresh(book=None):
     """Refresh every generated sheet of the workbook (the 'Refresh release' button runs this)."""
     book = book or xw.Book.caller()
@@ -90,18 +123,24 @@ def refresh(book=None):
             (_read_input(book, POPULATION, required=False), POPULATION),
             (_read_input(book, ETHNICITY, required=False), ETHNICITY),
         ])
-        app.status_bar = "Refresh release: computing tables and key points…"
-        release = compute_release(facts, None, "sheet 'Data'", population, ethnicity)
-        layouts = release_layout(release)
+        app.status_bar = "Refresh release: computing tables, key points and checks…"
+        plan = plan_refresh(facts, population, ethnicity, None, "sheet 'Data'", _read_settings(book))
     except InputProblems as error:
         app.status_bar = False
         app.alert(error.report(), title="Refresh release: the data has problems", mode="critical")
         return None
     with app.properties(screen_updating=False, calculation="manual"):
         previous = None
-        for number, layout in enumerate(layouts, start=1):
-            app.status_bar = f"Refresh release: writing {layout.name} ({number} of {len(layouts)})…"
+        for number, layout in enumerate(plan.layouts, start=1):
+            app.status_bar = f"Refresh release: writing {layout.name} ({number} of {len(plan.layouts)})…"
             previous = write_sheet_layout(book, layout, after=previous)
+        for layout in plan.layouts:  # charts last: their series may refer to any sheet of the layout
+            if layout.charts:
+                write_charts(book, book.sheets[layout.name], layout)
+        if not any(sheet.name.casefold() == SETTINGS_SHEET.casefold() for sheet in book.sheets):
+            write_sheet_layout(book, settings_sheet(), after=book.sheets[len(book.sheets) - 1])
     app.calculate()
     app.status_bar = False
-    return release
+    if plan.warnings:
+        app.alert("\n".join(plan.warnings), title="Refresh release: figures to review", mode="info")
+    return plan.release

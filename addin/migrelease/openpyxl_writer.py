@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink as CellHyperlink
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from .layout import NUMBER_FORMATS, Formula, Hyperlink, SheetLayout, column_letter
+from .layout import NUMBER_FORMATS, ChartSpec, Formula, Hyperlink, SheetLayout, column_letter
 
 _THIN = Side(style="thin", color="808080")
 _CELL_STYLES = {
@@ -80,8 +81,37 @@ def write_sheet(workbook: Workbook, layout: SheetLayout, after: str | None = Non
     return sheet
 
 
+def add_chart(workbook: Workbook, sheet, spec: ChartSpec) -> None:
+    source = workbook[spec.source_sheet]
+    chart = BarChart()
+    chart.type, chart.grouping = ("col" if spec.kind == "column" else "bar"), "clustered"
+    chart.title = spec.title
+    chart.y_axis.title = spec.value_axis_title
+    if spec.category_axis_title:
+        chart.x_axis.title = spec.category_axis_title
+    for column in spec.series_columns:
+        values = Reference(source, min_col=column, min_row=spec.header_row, max_row=spec.last_row)
+        chart.add_data(values, titles_from_data=True)
+    chart.set_categories(Reference(source, min_col=spec.category_column, min_row=spec.first_row,
+                                   max_row=spec.last_row))
+    chart.width, chart.height = spec.width_cm, spec.height_cm
+    # openpyxl 3.1 writes <c:delete val="1"/> for axes unless told otherwise, and Excel then hides them.
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    sheet.add_chart(chart, spec.anchor)
+
+
 def write_layout(workbook: Workbook, layouts: list[SheetLayout]) -> None:
     previous = None
     for layout in layouts:
         write_sheet(workbook, layout, after=previous)
         previous = layout.name
+    # Charts last: their series may refer to any sheet of the layout.
+    for layout in layouts:
+        for spec in layout.charts:
+            add_chart(workbook, workbook[layout.name], spec)
+    # Open on the first sheet, with only that tab selected (a new sheet inserted in front must not leave two
+    # tabs grouped).
+    workbook.active = 0
+    for sheet in workbook.worksheets:
+        sheet.sheet_view.tabSelected = sheet is workbook.worksheets[0]

@@ -106,13 +106,17 @@ def format_setting(value) -> str | None:
 
 def read_settings(path: Path) -> dict[str, str]:
     """The key/value pairs of the workbook's Settings sheet ({} if there is none): first column = key."""
-    from .sheet_source import find_sheet_name, open_for_reading
+    from .sheet_source import find_sheet_name, open_for_reading, sheet_rows
 
     book = open_for_reading(Path(path))
     name = find_sheet_name(book, SETTINGS_SHEET)
     if name is None:
         return {}
-    rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    return settings_from_rows(sheet_rows(book, name))
+
+
+def settings_from_rows(rows) -> dict[str, str]:
+    """The key/value pairs under the Settings table's header row (first column = key)."""
     settings, in_table = {}, False
     for row in rows:
         cells = list(row) + [None, None]

@@ -33,8 +33,15 @@ def read_sheet_table(book: CalamineWorkbook, spec: TableSpec, required: bool = T
         if required:
             raise InputProblems.missing_sheet(spec)
         return None
-    rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    return raw_table_from_rows(name, rows, spec)
+    return raw_table_from_rows(name, sheet_rows(book, name), spec)
+
+
+def sheet_rows(book: CalamineWorkbook, name: str) -> list[list]:
+    """Every row of the sheet `name`; a damaged sheet (bad XML, a part larger than it claims) is a problem."""
+    try:
+        return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception as error:  # calamine raises its own error types for every kind of damage
+        raise InputProblems([Problem(f"sheet '{name}'", None, None, f"cannot be read ({error})")]) from None
 
 
 def raw_table_from_rows(sheet_name: str, rows: list[list], spec: TableSpec, top_row: int = 1,

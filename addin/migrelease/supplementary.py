@@ -156,13 +156,14 @@ ETHNIC_SHEET = "Ethnic"
 def ethnic_sheet(frame: EthnicFrame) -> SheetLayout:
     header = ("Ethnic group", "Arrivals (people)", "Arrivals (% of total)", "Departures (people)",
               "Departures (% of total)")
-    rows = [(ALL_GROUPS, cell_value(frame.totals["arrival"]),
-             cell_value(100.0 if frame.totals["arrival"] > 0 else np.nan),
-             cell_value(frame.totals["departure"]),
-             cell_value(100.0 if frame.totals["departure"] > 0 else np.nan))]
-    for i, group in enumerate(frame.groups):
-        rows.append((group, cell_value(frame.counts["arrival"][i]), cell_value(frame.shares["arrival"][i]),
-                     cell_value(frame.counts["departure"][i]), cell_value(frame.shares["departure"][i])))
+    # The groups come first, right under the header, so the chart's source is one block; the total row closes.
+    rows = [(group, cell_value(frame.counts["arrival"][i]), cell_value(frame.shares["arrival"][i]),
+             cell_value(frame.counts["departure"][i]), cell_value(frame.shares["departure"][i]))
+            for i, group in enumerate(frame.groups)]
+    rows.append((ALL_GROUPS, cell_value(frame.totals["arrival"]),
+                 cell_value(100.0 if frame.totals["arrival"] > 0 else np.nan),
+                 cell_value(frame.totals["departure"]),
+                 cell_value(100.0 if frame.totals["departure"] > 0 else np.nan)))
     first = HEADER_ROW + 1
     blocks = [
         Block(1, 1, ((f"{ethnic_title(frame)} {note(NOTE_ETHNIC)}",),), "title"),

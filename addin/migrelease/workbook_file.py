@@ -8,6 +8,7 @@ point leaves the old workbook byte-identical.
 from __future__ import annotations
 
 import glob
+import io
 import os
 import tempfile
 import time
@@ -20,13 +21,15 @@ import openpyxl
 
 from .csv_source import read_csv_table
 from .facts import DATA, ETHNICITY, POPULATION, RawTable, validate_all
-from .layout import release_layout
-from .openpyxl_writer import set_cell, write_layout
+from .openpyxl_writer import write_layout
+from .package_splice import SheetCells, load_shell, sheet_cells_from_rows, splice
 from .problems import InputProblems, Problem
 from .regions import regions
-from .release import Release, compute_release
+from .refresh_plan import plan_refresh
+from .release import Release
 from .sheet_source import open_for_reading, read_sheet_table
 
+INPUT_SPECS = (DATA, POPULATION, ETHNICITY)
 MACRO_CONTENT_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 WORKBOOK_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 # A release workbook is a few MB; these limits refuse zip bombs before any XML is parsed.
@@ -38,6 +41,28 @@ Progress = Callable[[str], None]
 
 def _file_problem(path: Path, message: str) -> InputProblems:
     return InputProblems([Problem(f"file '{path.name}'", None, None, message)])
+
+
+# A DTD is how XML entity expansion ("billion laughs") and external entities get in; Open Packaging forbids DTDs
+# in a package's XML, so any part declaring one is refused before a parser (calamine, lxml, expat) sees it.
+_DTD_MARKERS = tuple(marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY")
+                     for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+_XML_PART_ENDINGS = (".xml", ".rels", ".vml")
+
+
+def _declares_a_dtd(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Scan one XML part, streamed (sizes are checked first, and zipfile stops at the declared size)."""
+    if not member.filename.lower().endswith(_XML_PART_ENDINGS):
+        return False
+    overlap = max(len(marker) for marker in _DTD_MARKERS)
+    tail = b""
+    with package.open(member) as part:
+        while chunk := part.read(2**20):
+            window = tail + chunk
+            if any(marker in window for marker in _DTD_MARKERS):
+                return True
+            tail = window[-overlap:]
+    return False
 
 
 def check_workbook_file(path: Path, for_writing: bool = True) -> None:
@@ -62,6 +87,10 @@ def check_workbook_file(path: Path, for_writing: bool = True) -> None:
             if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
                 raise _file_problem(path, "is not an Excel workbook (no workbook part inside)")
             content_types = package.read("[Content_Types].xml").decode("utf-8", "replace")
+            for member in members:
+                if _declares_a_dtd(package, member):
+                    raise _file_problem(path, f"part '{member.filename}' declares a DTD or XML entities "
+                                              "(<!DOCTYPE>), which Excel never writes: refused")
     except zipfile.BadZipFile as error:
         raise _file_problem(path, f"is corrupt ({error})") from None
     if path.suffix.lower() == ".xlsm" and MACRO_CONTENT_TYPE not in content_types:
@@ -101,23 +130,15 @@ def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseI
     return ReleaseInputs(facts, population, ethnicity, data_raw.source, data_raw)
 
 
-def write_data_sheet(workbook: openpyxl.Workbook, facts) -> None:
-    """Replace the Data sheet's content with validated facts (used when the data comes from a CSV)."""
+def data_sheet_cells(facts) -> SheetCells:
+    """The Data sheet's cells for validated facts (when the data comes from a CSV), written without openpyxl
+    so that tens of thousands of rows cost no more than copying them."""
     names = {region.kato: region.name_en for region in regions()}
-    if "Data" in workbook.sheetnames:
-        index = workbook.sheetnames.index("Data")
-        workbook.remove(workbook["Data"])
-        sheet = workbook.create_sheet("Data", index)
-    else:
-        sheet = workbook.create_sheet("Data")
-    sheet.append(list(DATA.column_names))
     periods = [f"{y}-{m:02d}" if m else f"{y}" for y, m in zip(facts["year"], facts["month"])]
-    for period, region, flow, direction, people in zip(periods, facts["region"], facts["flow"],
-                                                       facts["direction"], facts["people"]):
-        sheet.append([period, names[region], flow, direction, int(people)])
-    for cell in sheet[1]:
-        set_cell(cell, cell.value)
-    sheet.freeze_panes = "A2"
+    rows = [list(DATA.column_names)]
+    rows += [[period, names[region], flow, direction, int(people)] for period, region, flow, direction, people in
+             zip(periods, facts["region"], facts["flow"], facts["direction"], facts["people"])]
+    return sheet_cells_from_rows(rows)
 
 
 TEMPORARY_PREFIX = ".~migrelease-"
@@ -143,12 +164,20 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     return removed
 
 
-def save_atomically(workbook: openpyxl.Workbook, path: Path) -> None:
+def save_atomically(workbook: openpyxl.Workbook, path: Path, sheet_cells: dict[str, SheetCells] | None = None
+                    ) -> None:
+    """Save to a temporary file beside `path`, flush it, rename it over `path`; `sheet_cells` are put back into
+    the sheets whose cells openpyxl never loaded (see package_splice)."""
     remove_stale_temporaries(path)
     handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=path.suffix, dir=path.parent)
     os.close(handle)
     try:
-        workbook.save(temporary)
+        if sheet_cells:
+            saved = io.BytesIO()
+            workbook.save(saved)
+            splice(saved.getvalue(), sheet_cells, temporary)
+        else:
+            workbook.save(temporary)
         with open(temporary, "rb") as written:
             os.fsync(written.fileno())
         os.chmod(temporary, path.stat().st_mode & 0o777)
@@ -172,32 +201,36 @@ def save_atomically(workbook: openpyxl.Workbook, path: Path) -> None:
 def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, period: str | None = None,
                      progress: Progress = lambda message: None, charts_dir: str | Path | None = None) -> Release:
     """Refresh every generated sheet of the workbook at `path` in place; returns what was computed."""
-    from . import charts, checks, publication
+    from . import charts, publication
 
     path = Path(path)
     check_workbook_file(path)
     progress(f"reading {('file ' + Path(data_csv).name) if data_csv else 'sheet Data'}")
     inputs = read_inputs(path, Path(data_csv) if data_csv else None)
-    progress("computing tables and key points")
-    release = compute_release(inputs.facts, period, inputs.data_source, inputs.population, inputs.ethnicity)
-    release.extras["settings"] = publication.read_settings(path)
-    progress("checking consistency")
-    checks.raise_errors(release)
-    layouts = release_layout(release)
+    progress("computing tables, key points and checks")
+    plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
+                        publication.read_settings(path))
     progress("writing sheets")
+    input_sheets = {spec.sheet for spec in INPUT_SPECS}
+    shell, stash = load_shell(path, input_sheets | {layout.name for layout in plan.layouts})
     try:
-        workbook = openpyxl.load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True)
+        workbook = openpyxl.load_workbook(shell, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True)
     except Exception as error:
         raise _file_problem(path, f"cannot be opened ({error})") from None
+    kept_cells = {name: cells for name, cells in stash.items() if name.casefold() in
+                  {sheet.casefold() for sheet in input_sheets}}
     if data_csv is not None:
-        write_data_sheet(workbook, inputs.facts)
-    write_layout(workbook, layouts)
+        data_sheet = next((name for name in workbook.sheetnames if name.casefold() == DATA.sheet.casefold()), None)
+        if data_sheet is None:
+            data_sheet = workbook.create_sheet(DATA.sheet).title
+        kept_cells[data_sheet] = data_sheet_cells(inputs.facts)
+    write_layout(workbook, plan.layouts)
     publication.ensure_settings_sheet(workbook)
-    charts.add_charts(workbook, release)
-    publication.stamp_release(workbook, release)
+    publication.stamp_release(workbook, plan.release)
     progress("saving")
-    save_atomically(workbook, path)
+    save_atomically(workbook, path, kept_cells)
     if charts_dir is not None:
         progress("writing chart images")
-        charts.write_chart_pngs(release, charts_dir)
-    return release
+        charts.write_chart_pngs(plan.release, charts_dir)
+    plan.release.extras["warnings"] = plan.warnings
+    return plan.release

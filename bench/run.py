@@ -1,0 +1,223 @@
+"""Performance figures of the release tools (issue 8), from one run on this machine.
+
+Run from the repository root:  .venv/bin/python bench/run.py
+Prints one `name: value` line per figure (times in seconds, memory in MB), and context lines starting with '#'.
+Everything but the timings is deterministic; temporary files go to one temporary folder, removed at the end.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # xlwings_harness: the UDF conversion path and the in-memory engine
+sys.path.insert(0, str(ROOT / "bench"))  # stress_data
+
+import numpy as np  # noqa: E402
+import openpyxl  # noqa: E402
+import xlwings  # noqa: E402
+
+SAMPLE = ROOT / "workbook" / "migration_release.xlsm"
+GOALS = {  # name: (limit, comparison text)
+    "udf_change_1e6_vs_numpy": (1.5, "<="),
+    "refresh_sample_vs_openpyxl_roundtrip": (2.0, "<="),
+    "refresh_stress_s": (5.0, "<"),
+    "refresh_stress_peak_mb": (500.0, "<"),
+}
+
+# The stress refresh runs in a child process so that its peak memory is its own. On Linux a child started with
+# vfork/exec inherits the high-water mark of the process it was started from, so RUSAGE_CHILDREN seen from this
+# (large) process would report at least our own size. A small launcher starts the worker and reports the
+# worker's ru_maxrss from its own RUSAGE_CHILDREN.
+STRESS_WORKER = """
+import sys, time
+from migrelease.workbook_file import refresh_workbook
+from migrelease import charts, checks, publication  # warm-up import, as refresh_workbook imports them lazily
+start = time.perf_counter()
+refresh_workbook(sys.argv[1])
+elapsed = time.perf_counter() - start
+with open("/proc/self/status") as status:
+    hwm = next((line.split()[1] for line in status if line.startswith("VmHWM:")), "0")
+print(elapsed, hwm)
+"""
+LAUNCHER = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+sys.stderr.write(done.stderr)
+print(done.stdout.strip(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(done.returncode)
+"""
+
+
+def show(name: str, value) -> None:
+    print(f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}", flush=True)
+
+
+def best_of(repeat: int, run, prepare=lambda: None) -> float:
+    """The shortest of `repeat` timings of run(prepare()); prepare is not timed."""
+    times = []
+    for _ in range(repeat):
+        argument = prepare()
+        gc.collect()
+        start = time.perf_counter()
+        run(argument)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+# --- MIG_CHANGE over a million cells -------------------------------------------------------------------------
+
+def udf_change_figures() -> dict[str, float]:
+    """MIG_CHANGE on 1000x1000 COM-shaped ranges through xlwings' conversion (as call_udf does), MIG_CHANGE
+    called directly with the same tuples, and the bare numpy expression on float arrays."""
+    from xlwings_harness import call_like_excel, fresh_import
+
+    from migrelease.rounding import excel_round
+
+    rng = np.random.default_rng(8)
+    current = rng.integers(0, 10_000, (1000, 1000)).astype(float)
+    previous = rng.integers(1, 10_000, (1000, 1000)).astype(float)
+    # What COM hands a UDF for a range: tuples of tuples of Python floats (built once, outside the timings).
+    current_com = tuple(map(tuple, current.tolist()))
+    previous_com = tuple(map(tuple, previous.tolist()))
+
+    def bare_numpy(_):
+        return excel_round((current / previous - 1) * 100, 1)
+
+    with fresh_import("migrelease.udfs") as udfs:
+        expected = bare_numpy(None)
+        if not np.array_equal(np.array(call_like_excel(udfs.MIG_CHANGE, current_com, previous_com)), expected):
+            raise AssertionError("MIG_CHANGE and the numpy expression disagree")
+        udf = best_of(3, lambda _: call_like_excel(udfs.MIG_CHANGE, current_com, previous_com))
+        core = best_of(3, lambda _: udfs.MIG_CHANGE(current_com, previous_com))
+    numpy_ = best_of(3, bare_numpy)
+    return {"udf_change_1e6_s": udf, "numpy_change_1e6_s": numpy_, "udf_change_1e6_vs_numpy": udf / numpy_,
+            "udf_change_1e6_core_vs_numpy": core / numpy_}
+
+
+# --- the file door on the sample workbook --------------------------------------------------------------------
+
+def refresh_sample_figures(folder: Path) -> dict[str, float]:
+    """refresh_workbook on fresh copies of the sample workbook, against a bare openpyxl load + save of it."""
+    from migrelease import charts, checks, publication  # noqa: F401  warm-up: refresh_workbook imports these
+    from migrelease.workbook_file import refresh_workbook
+
+    counter = iter(range(1_000))
+
+    def fresh_copy() -> Path:
+        path = folder / f"sample-{next(counter)}.xlsm"
+        shutil.copyfile(SAMPLE, path)
+        return path
+
+    def roundtrip(path: Path) -> None:
+        openpyxl.load_workbook(path, keep_vba=True).save(path)
+
+    refresh = best_of(3, refresh_workbook, fresh_copy)
+    openpyxl_roundtrip = best_of(3, roundtrip, fresh_copy)
+    for path in folder.glob("sample-*.xlsm"):
+        path.unlink()
+    print(f"# openpyxl load(keep_vba=True) + save of the sample: {openpyxl_roundtrip:.3f} s (best of 3)")
+    return {"refresh_sample_s": refresh, "refresh_sample_vs_openpyxl_roundtrip": refresh / openpyxl_roundtrip}
+
+
+# --- the file door on the stress workbook, in a child process ------------------------------------------------
+
+def refresh_stress_figures(folder: Path, runs: int = 2) -> dict[str, float]:
+    """refresh_workbook on a generated ~68,000-row Data sheet: best time and peak resident memory of `runs`
+    child processes, each on a fresh copy."""
+    from stress_data import write_stress_workbook
+
+    master = folder / "stress-master.xlsx"
+    start = time.perf_counter()
+    rows = write_stress_workbook(master)
+    print(f"# stress workbook: {rows} Data rows, {master.stat().st_size / 2**20:.1f} MB, "
+          f"generated in {time.perf_counter() - start:.1f} s", flush=True)
+    times, peaks_kb, hwms_kb = [], [], []
+    for run in range(runs):
+        path = folder / f"stress-{run}.xlsx"
+        shutil.copyfile(master, path)
+        done = subprocess.run([sys.executable, "-c", LAUNCHER, sys.executable, "-c", STRESS_WORKER, str(path)],
+                              capture_output=True, text=True, cwd=ROOT)
+        if done.returncode != 0:
+            raise RuntimeError(f"the stress refresh failed:\n{done.stderr}")
+        elapsed, hwm, maxrss = done.stdout.split()
+        times.append(float(elapsed))
+        hwms_kb.append(int(hwm))
+        peaks_kb.append(int(maxrss))
+        path.unlink()
+    master.unlink()
+    print(f"# stress refresh runs: {', '.join(f'{t:.3f}' for t in times)} s; "
+          f"VmHWM of the worker {max(hwms_kb) / 1024:.0f} MB (cross-check of ru_maxrss)")
+    return {"refresh_stress_s": min(times), "refresh_stress_peak_mb": max(peaks_kb) / 1024}
+
+
+# --- the button on the in-memory xlwings engine --------------------------------------------------------------
+
+def xlwings_write_figures() -> dict[str, int]:
+    """Range.value writes of one button refresh of the sample workbook, and the blocks of its layout."""
+    from xlwings_harness import load_workbook
+
+    from migrelease import macros
+    from migrelease.layout import release_layout
+
+    book = load_workbook(SAMPLE)
+    start = time.perf_counter()
+    release = macros.refresh(book)
+    elapsed = time.perf_counter() - start
+    if release is None:
+        raise RuntimeError(f"the button refresh refused the sample workbook: {book.impl.app.alerts}")
+    print(f"# button refresh of the sample on the memory engine: {elapsed:.3f} s")
+    return {"xlwings_range_writes": len(book.impl.value_writes),
+            "layout_blocks": sum(len(layout.blocks) for layout in release_layout(release))}
+
+
+# -------------------------------------------------------------------------------------------------------------
+
+def cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def goal_summary(figures: dict) -> str:
+    verdicts = []
+    for name, (limit, comparison) in GOALS.items():
+        value = figures[name]
+        met = value <= limit if comparison == "<=" else value < limit
+        verdicts.append(f"{name} {comparison} {limit:g}: {'met' if met else 'NOT met'}")
+    writes_met = figures["xlwings_range_writes"] == figures["layout_blocks"]
+    verdicts.append(f"one write per block: {'met' if writes_met else 'NOT met'}")
+    return "; ".join(verdicts)
+
+
+def main() -> None:
+    print(f"# machine: {os.cpu_count()} CPUs, {cpu_model()}, load average {os.getloadavg()[0]:.2f} at start")
+    print(f"# python {platform.python_version()}, numpy {np.__version__}, openpyxl {openpyxl.__version__}, "
+          f"xlwings {xlwings.__version__}", flush=True)
+    started = time.perf_counter()
+    figures = {}
+    with tempfile.TemporaryDirectory(prefix="migrelease-bench-") as folder:
+        for measure in (udf_change_figures, lambda: refresh_sample_figures(Path(folder)),
+                        lambda: refresh_stress_figures(Path(folder)), xlwings_write_figures):
+            for name, value in measure().items():
+                figures[name] = value
+                show(name, value)
+    print(f"# goals: {goal_summary(figures)}")
+    print(f"# total {time.perf_counter() - started:.0f} s, load average {os.getloadavg()[0]:.2f} at the end")
+
+
+if __name__ == "__main__":
+    main()
