@@ -110,10 +110,10 @@ class FormulaEvaluator:
         call = _CALL.match(body)
         if call and call.group("name").upper() in MIG_FUNCTIONS:
             arguments = [self._argument(text, sheet) for text in _split_arguments(call.group("args"))]
-            result = MIG_FUNCTIONS[call.group("name").upper()](*arguments)
+            result = MIG_FUNCTIONS[call.group("name").upper()](*arguments)[0][0]  # one cell's answer, as Excel gets it
             if isinstance(result, str) and result.startswith("#"):
                 raise UnknownFormula(f"gives {result}")
-            return cell_value(math.nan if result is None else result)
+            return cell_value(math.nan if result in (None, "") else result)
         raise UnknownFormula("is not a form the release writes (=MIG_NAME(cells or numbers) or =Sheet!A1)")
 
 

@@ -4,6 +4,11 @@ Each measure takes a single cell or a whole range and returns the same shape, co
 Empty cells and not-available figures ([x]) give empty cells; text where a number belongs gives a short
 '#VALUE! …' message (COM UDFs cannot return true Excel error values). No type hints on the signatures:
 xlwings 0.37 mishandles them.
+
+The measures take their cells "raw", as COM hands them over, and return raw values: xlwings' default conversion
+cleans every cell one by one in Python, which over a 1000x1000 range costs ten times the computation itself.
+What that cleaning would catch — Excel error values, which COM delivers as negative integer codes — is caught
+here, vectorised.
 """
 
 from __future__ import annotations
@@ -29,6 +34,12 @@ from .tables import build_table, find_table_spec
 CATEGORY = "Migration release"
 
 
+# Excel's error values as COM hands them to a "raw" argument (xlwings' own table, _xlwindows.py).
+EXCEL_ERRORS = {-2146826281: "#DIV/0!", -2146826246: "#N/A", -2146826259: "#NAME?", -2146826288: "#NULL!",
+                -2146826252: "#NUM!", -2146826265: "#REF!", -2146826273: "#VALUE!"}
+_ERROR_CODES = np.array(sorted(EXCEL_ERRORS), dtype=float)
+
+
 def _cells(values) -> tuple[np.ndarray, np.ndarray]:
     """A scalar or 2-D list of cells -> (floats with NaN for empty/[x], messages for text that is not a number)."""
     grid = np.array(values, dtype=object, ndmin=2)
@@ -37,11 +48,16 @@ def _cells(values) -> tuple[np.ndarray, np.ndarray]:
     flat_numbers, flat_messages = numbers_.reshape(-1), messages.reshape(-1)
     for position, cell in enumerate(grid.reshape(-1)):
         if isinstance(cell, numbers.Real) and not isinstance(cell, bool):
-            flat_numbers[position] = cell
+            if cell in EXCEL_ERRORS:
+                flat_messages[position] = f"#VALUE! the input is {EXCEL_ERRORS[cell]}"
+            else:
+                flat_numbers[position] = cell
         elif isinstance(cell, str) and cell.strip() not in ("", NOT_AVAILABLE):
             flat_messages[position] = f"#VALUE! '{cell}' is not a number"
         elif isinstance(cell, bool):
             flat_messages[position] = f"#VALUE! {cell} is not a number"
+        elif cell is not None and not isinstance(cell, str):
+            flat_messages[position] = f"#VALUE! '{cell}' is not a number"
     return numbers_, messages
 
 
@@ -49,59 +65,66 @@ def _fast_cells(values) -> tuple[np.ndarray, np.ndarray | None]:
     """The common case, all numbers (or empty), converted in one numpy call; else the per-cell path."""
     try:
         grid = np.array(values, dtype=float, ndmin=2)  # None -> NaN
-        return grid, None
     except (TypeError, ValueError):
         return _cells(values)
+    if np.isin(grid, _ERROR_CODES).any():
+        return _cells(values)
+    return grid, None
 
 
 def _elementwise(measure, *inputs):
-    """Apply a measure to scalars/ranges; the answer has the shape of the largest input."""
+    """Apply a measure to scalars/ranges; the answer has the shape of the largest input, as COM-ready rows
+    (floats, "" for empty, text for messages)."""
     converted = [_fast_cells(value) for value in inputs]
-    grids = [grid for grid, _ in converted]
     try:
-        shape = np.broadcast_shapes(*(grid.shape for grid in grids))
+        shape = np.broadcast_shapes(*(grid.shape for grid, _ in converted))
     except ValueError:
-        return "#VALUE! the ranges have different sizes"
-    result = np.asarray(measure(*grids), dtype=float)
-    result = np.broadcast_to(result, shape)
-    output = np.where(np.isnan(result), None, result).astype(object)
+        return [["#VALUE! the ranges have different sizes"]]
+    result = np.broadcast_to(np.asarray(measure(*(grid for grid, _ in converted)), dtype=float), shape)
+    output = result.tolist()
+    for row, column in zip(*np.nonzero(np.isnan(result))):
+        output[row][column] = ""  # an empty Variant would show as 0 in an array formula
+
     for _, messages in converted:
         if messages is not None:
             messages = np.broadcast_to(messages, shape)
-            output = np.where(messages != None, messages, output)  # noqa: E711 (element-wise test)
-    if shape == (1, 1):
-        return output[0, 0]
-    return output.tolist()
+            for row, column in zip(*np.nonzero(messages != None)):  # noqa: E711 (element-wise test)
+                output[row][column] = messages[row, column]
+    return output  # 2-D even for one cell, as xlwings' default conversion would hand it to Excel
 
 
 @func(category=CATEGORY)
-@arg("arrivals", ndim=2, doc="Arrivals: a cell or a range")
-@arg("departures", ndim=2, doc="Departures: a cell or a range of the same size")
+@arg("arrivals", "raw", doc="Arrivals: a cell or a range")
+@arg("departures", "raw", doc="Departures: a cell or a range of the same size")
+@ret("raw")
 def MIG_BALANCE(arrivals, departures):
     """Net migration: arrivals minus departures."""
     return _elementwise(measures.balance, arrivals, departures)
 
 
 @func(category=CATEGORY)
-@arg("part", ndim=2, doc="The part, e.g. arrivals from CIS countries")
-@arg("total", ndim=2, doc="The total, e.g. all external arrivals")
+@arg("part", "raw", doc="The part, e.g. arrivals from CIS countries")
+@arg("total", "raw", doc="The total, e.g. all external arrivals")
+@ret("raw")
 def MIG_SHARE(part, total):
     """Share of part in total, in %, one decimal (Excel rounding). Zero or empty total: empty."""
     return _elementwise(measures.share, part, total)
 
 
 @func(category=CATEGORY)
-@arg("current", ndim=2, doc="The figure for the current period")
-@arg("previous", ndim=2, doc="The figure for the same period a year earlier")
+@arg("current", "raw", doc="The figure for the current period")
+@arg("previous", "raw", doc="The figure for the same period a year earlier")
+@ret("raw")
 def MIG_CHANGE(current, previous):
     """Change versus the same period a year earlier, in %, one decimal. Zero or empty previous: empty."""
     return _elementwise(measures.change, current, previous)
 
 
 @func(category=CATEGORY)
-@arg("migrants", ndim=2, doc="Arrivals, departures or net migration in the period")
-@arg("population", ndim=2, doc="Population on 1 January")
+@arg("migrants", "raw", doc="Arrivals, departures or net migration in the period")
+@arg("population", "raw", doc="Population on 1 January")
 @arg("months", doc="Months the period covers (default 12); the rate is annualised")
+@ret("raw")
 def MIG_INTENSITY(migrants, population, months=12):
     """Migration intensity per 1,000 population, annualised, one decimal."""
     months = 12 if months is None else months
