@@ -2,7 +2,7 @@
 
 Run: /tmp/venv/bin/python docs/render_screenshots.py  (needs LibreOffice `soffice` and poppler's `pdftoppm`).
 Each sheet is copied alone into a workbook, printed landscape, converted to PDF by headless
-LibreOffice (fresh profile) and its first page rasterised at 60 dpi.
+LibreOffice (fresh profile) and its first page rasterised at 110 dpi.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def render(workbook: Path, sheet: str, target: Path, work: Path) -> None:
     profile = (work / "profile").resolve().as_uri()
     subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={profile}", "--convert-to",
                     "pdf", "--outdir", str(work), str(single)], check=True, capture_output=True, timeout=300)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(work / f"{sheet}.pdf"),
+    subprocess.run(["pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", str(work / f"{sheet}.pdf"),
                     str(target.with_suffix(""))], check=True, timeout=120)
 
 

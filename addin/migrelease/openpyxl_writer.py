@@ -78,6 +78,11 @@ def write_sheet(workbook: Workbook, layout: SheetLayout, after: str | None = Non
     if layout.tables:
         first = layout.tables[0]
         sheet.freeze_panes = f"{column_letter(first.first_column + 1)}{first.first_row + 1}"
+        # Printed, a table is one page wide, landscape, its header repeated on every page.
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_title_rows = f"{first.first_row}:{first.first_row}"
     return sheet
 
 
