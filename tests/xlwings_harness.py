@@ -25,13 +25,14 @@ import importlib
 import itertools
 import re
 import sys
-import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import xlwings as xw
 from xlwings import base_classes, conversion
 from xlwings.utils import a1_to_tuples, col_name
+
+from migrelease.pywin32_stubs import restoring_modules, stub_pywin32
 
 try:
     import numpy as np
@@ -58,66 +59,6 @@ ERROR_CODES = {text: code for code, text in CELL_ERRORS.items()}
 # --------------------------------------------------------------------------------------------------------------
 # pywin32 stand-ins
 
-PYWIN32_MODULES = ("pythoncom", "pywintypes", "win32com", "win32com.client")
-_ABSENT = object()
-
-
-def _no_com(*args, **kwargs):
-    raise RuntimeError("COM is not available: this is a pywin32 stub (tests/xlwings_harness.py)")
-
-
-def _pywin32_stubs() -> dict[str, types.ModuleType]:
-    pythoncom = types.ModuleType("pythoncom")
-    pythoncom.__dict__.update(
-        CoInitialize=lambda: None, CoUninitialize=lambda: None, IID_IDispatch=None,
-        CoMarshalInterThreadInterfaceInStream=_no_com, CoGetInterfaceAndReleaseStream=_no_com,
-        com_error=type("com_error", (Exception,), {}))
-    pywintypes = types.ModuleType("pywintypes")
-    pywintypes.__dict__.update(TimeType=dt.datetime, IID=_no_com,
-                               com_error=pythoncom.com_error)
-    win32com = types.ModuleType("win32com")
-    win32com.__path__ = []
-    client = types.ModuleType("win32com.client")
-    client.Dispatch = _no_com
-    win32com.client = client
-    return {"pythoncom": pythoncom, "pywintypes": pywintypes, "win32com": win32com, "win32com.client": client}
-
-
-@contextlib.contextmanager
-def _restoring_modules(names):
-    """On exit, put sys.modules[name] (and the parent package's attribute) back as they were."""
-    saved = {name: sys.modules.get(name, _ABSENT) for name in names}
-    parents = {}
-    for name in names:
-        parent_name, _, child = name.rpartition(".")
-        parent = sys.modules.get(parent_name) if parent_name else None
-        if parent is not None:
-            parents[name] = (parent, child, getattr(parent, child, _ABSENT))
-    try:
-        yield
-    finally:
-        for name, module in saved.items():
-            if module is _ABSENT:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = module
-        for name, (parent, child, attribute) in parents.items():
-            if attribute is _ABSENT:
-                if hasattr(parent, child):
-                    delattr(parent, child)
-            else:
-                setattr(parent, child, attribute)
-
-
-@contextlib.contextmanager
-def stub_pywin32():
-    """Within the block, `import xlwings.udfs` works: pywin32's modules are stubbed where they are missing (a
-    real pywin32 is left alone). On exit sys.modules is as before, xlwings.udfs included."""
-    with _restoring_modules(PYWIN32_MODULES + ("xlwings.udfs",)):
-        for name, module in _pywin32_stubs().items():
-            if name not in sys.modules:
-                sys.modules[name] = module
-        yield
 
 
 @contextlib.contextmanager
@@ -125,7 +66,7 @@ def fresh_import(module_name: str):
     """Yield `module_name` imported anew under the pywin32 stubs (so it binds xlwings' real UDF decorators);
     afterwards sys.modules holds whatever it held before. Use as `with fresh_import("migrelease.udfs") as udfs:`
     or from a pytest fixture that yields inside the block."""
-    with stub_pywin32(), _restoring_modules((module_name,)):
+    with stub_pywin32(), restoring_modules((module_name,)):
         sys.modules.pop(module_name, None)
         yield importlib.import_module(module_name)
 

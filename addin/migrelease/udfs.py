@@ -13,7 +13,6 @@ here, vectorised.
 
 from __future__ import annotations
 
-import math
 import numbers
 
 import numpy as np

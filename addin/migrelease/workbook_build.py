@@ -25,7 +25,6 @@ import contextlib
 import csv
 import datetime as dt
 import importlib
-import importlib.util
 import io
 import re
 import sys
@@ -41,6 +40,7 @@ import openpyxl
 
 from .facts import DATA, ETHNICITY, POPULATION, TableSpec
 from .layout import Formula, Hyperlink, NUMBER_FORMATS, SheetLayout
+from .pywin32_stubs import restoring_modules, stub_pywin32
 from .vbaproject import VbaModule, build_vba_project, xlwings_vba_modules
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -143,46 +143,7 @@ def vba_source_modules(directory: Path = VBA_SOURCE_DIR) -> list[VbaModule]:
     return modules
 
 
-_WIN32_MODULES = ("pythoncom", "pywintypes", "win32com", "win32com.client")
 _MISSING = object()
-
-
-def _win32_stub(name: str) -> types.ModuleType:
-    """A stand-in for a pywin32 module with what `import xlwings.udfs` touches at import time."""
-    module = types.ModuleType(name, f"stand-in for {name} (pywin32) while generating VBA wrappers")
-    if name == "pythoncom":
-        module.CoInitialize = lambda: None
-        module.IID_IDispatch = None
-    elif name == "pywintypes":
-        module.com_error = type("com_error", (Exception,), {})
-    elif name == "win32com.client":
-        module.Dispatch = None
-    return module
-
-
-@contextlib.contextmanager
-def _saved_modules(names: Sequence[str]) -> Iterator[None]:
-    """Restore sys.modules entries, and the parent packages' attributes, for `names` afterwards."""
-    saved = {name: sys.modules.get(name, _MISSING) for name in names}
-    parents = {}
-    for name in names:
-        package, _, attribute = name.rpartition(".")
-        if package and package in sys.modules:
-            parents[name] = (sys.modules[package], attribute, getattr(sys.modules[package], attribute, _MISSING))
-    try:
-        yield
-    finally:
-        for name, module in saved.items():
-            if module is _MISSING:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = module
-        for package, attribute, value in parents.values():
-            if value is _MISSING:
-                if attribute in vars(package):
-                    delattr(package, attribute)
-            else:
-                setattr(package, attribute, value)
 
 
 @contextlib.contextmanager
@@ -194,11 +155,7 @@ def real_xlwings_udfs() -> Iterator[types.ModuleType]:
     """
     import xlwings
 
-    with _saved_modules((*_WIN32_MODULES, "xlwings.udfs")):
-        if importlib.util.find_spec("pythoncom") is None:  # no pywin32: not on Windows
-            for name in _WIN32_MODULES:
-                sys.modules[name] = _win32_stub(name)
-            sys.modules["win32com"].client = sys.modules["win32com.client"]
+    with stub_pywin32():
         udfs = importlib.import_module("xlwings.udfs")
         decorators = {"func": udfs.xlfunc, "arg": udfs.xlarg, "ret": udfs.xlret, "sub": udfs.xlsub}
         previous = {name: getattr(xlwings, name, _MISSING) for name in decorators}
@@ -228,7 +185,7 @@ def udf_wrapper_module(module_names: Sequence[str] = UDF_MODULES,
     generate_vba_wrapper.  (ImportPythonUDFs in Excel also sets the Function Wizard's descriptions with
     Application.MacroOptions; that needs Excel and is not done here.)
     """
-    with real_xlwings_udfs() as udfs, _saved_modules(tuple(module_names)):
+    with real_xlwings_udfs() as udfs, restoring_modules(tuple(module_names)):
         from xlwings.utils import VBAWriter
 
         text = io.StringIO()
