@@ -184,3 +184,28 @@ def test_the_formulas_package_agrees(small_book, tmp_path):
     ours = FormulaEvaluator(openpyxl.load_workbook(path))
     for cell in ("C1", "E1", "G1"):
         assert computed[cell] == ours.value("F", cell), cell
+
+
+def test_every_quoted_figure_is_a_key_indicator_value(published):
+    """The drafted text (Key points sheet) and the Key indicators values (the workbook's own MIG_ formulas,
+    evaluated by the add-in's functions) show the same numbers: each value the text quotes is in the text, and
+    every number in the text is a Key indicators value (or the year of comparison)."""
+    _, out = published
+    book = openpyxl.load_workbook(out / f"{PUBLISHED_NAME}.xlsx")
+    text = " ".join(book["Key points"].cell(row, 2).value for row in range(5, 9))
+    sheet = book["Key indicators"]
+    values = {name: sheet.cell(row, 2).value for row, name in enumerate(KEY_INDICATOR_FIGURES, start=5)}
+    header = next(row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value == "Region")
+    positive_nets = [sheet.cell(row, 4).value for row in range(header + 1, header + 21) if sheet.cell(row, 4).value > 0]
+
+    def bureau(value):
+        return f"{abs(value):.1f}".replace(".", ",") if isinstance(value, float) and not value.is_integer() \
+            else str(int(value))
+
+    quoted = [values[name] for name in ("arrivals", "departures", "net", "arrivals_change", "departures_change",
+                                        "cis_arrival_share", "cis_departure_share", "internal_change")]
+    for value in quoted + positive_nets:
+        assert bureau(value) in text, value
+    numbers_in_text = set(re.findall(r"\d+(?:,\d+)?", text))
+    allowed = {bureau(value) for value in quoted + positive_nets} | {"2025", "2026", str(len(positive_nets))}
+    assert numbers_in_text == allowed
