@@ -128,7 +128,9 @@ def corrupted_sheet(draw, name: str) -> Case:
         if kind in ("harmless", "harmful", "blank") and position is not None and position < len(case.body[row]):
             original = case.body[row][position]
             if kind == "harmless":
-                if not isinstance(original, (str, int)) or isinstance(original, bool) or original in ("", None):
+                # only on a row still as clean: a harmless rewrite of a value already corrupted may not apply
+                if case.touched[row] or not isinstance(original, (str, int)) or isinstance(original, bool) \
+                        or original in ("", None):
                     continue
                 case.body[row][position] = draw(st.sampled_from(HARMLESS[column_name]))(original)
             else:
@@ -482,7 +484,10 @@ def test_calamine_and_openpyxl_do_not_expand_entities_either(macro_base, tmp_pat
     with pytest.raises(Exception):
         openpyxl.load_workbook(worksheet)
     from openpyxl.xml.functions import fromstring
-    assert fromstring(LAUGHS + "<r>&lol9;</r>".replace("&lol9;", "&lol3;")).text in (None, "")
+    try:  # with lxml: parsed without resolving entities; without it defusedxml refuses them
+        assert fromstring(LAUGHS + "<r>&lol3;</r>").text in (None, "")
+    except Exception as error:
+        assert "Entit" in type(error).__name__, error
 
 
 def _forge_sizes(path: Path, part: str, size: int) -> None:

@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import re
 import zipfile
 
 import openpyxl
@@ -48,7 +49,7 @@ def test_spliced_sheet_equals_what_a_full_openpyxl_round_trip_keeps(tmp_path):
     assert result["Other"]["B1"].value == "written by the refresh"
     assert str(result["Data"].data_validations.dataValidation[0].sqref) == "C2:C201"
     with zipfile.ZipFile(target) as package:
-        assert b'<dimension ref="A1:C201"/>' in package.read("xl/worksheets/sheet1.xml")
+        assert re.search(rb'<dimension ref="A1:C201"\s*/>', package.read("xl/worksheets/sheet1.xml"))
 
 
 def test_rows_become_inline_text_never_formulas(tmp_path):

@@ -56,6 +56,8 @@ def _csv_rows(source: str, text: str, delimiter: str) -> list[list[str]]:
         try:
             row = next(reader)
         except StopIteration:
+            if text.count('"') % 2:  # a quote left open on the last line runs quietly to the end of the file
+                raise InputProblems([Problem(source, line - 1, None, _UNCLOSED_QUOTE)]) from None
             return rows
         except csv.Error as error:
             message = _UNCLOSED_QUOTE if "field larger" in str(error) else f"cannot be read as CSV ({error})"
