@@ -117,6 +117,9 @@ def test_links_formats_and_widths_match_the_file_door(refreshed, file_door):
         file_widths = {openpyxl.utils.column_index_from_string(letter): dimension.width
                        for letter, dimension in sheet.column_dimensions.items() if dimension.customWidth}
         assert widths == file_widths, name
+        file_heights = {row: dimension.height for row, dimension in sheet.row_dimensions.items()
+                        if dimension.height is not None}
+        assert memory.row_heights == file_heights, name
         tables = {table.name: table.range.get_address(False, False) for table in memory.tables}
         assert tables == {table.displayName: table.ref for table in sheet.tables.values()}, name
     assert book.sheets["Contents"].impl.hyperlinks  # the contents link to every sheet

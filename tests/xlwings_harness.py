@@ -572,6 +572,7 @@ class MemorySheet(base_classes.Sheet):
         self.number_formats: dict[tuple[int, int], str] = {}
         self.bold: dict[tuple[int, int], bool] = {}
         self.column_widths: dict[int, float] = {}
+        self.row_heights: dict[int, float] = {}
         self.hyperlinks: dict[tuple[int, int], str] = {}
         self._tables = MemoryTables(self)
         self._charts = MemoryCharts(self)
@@ -887,6 +888,16 @@ class MemoryRange(base_classes.Range):
     def column_width(self, value):
         for column in range(self._column, self._column + self.columns_):
             self.sheet.column_widths[column] = value
+
+    @property
+    def row_height(self):
+        heights = {self.sheet.row_heights.get(row, 15.0) for row in range(self._row, self._row + self.rows_)}
+        return heights.pop() if len(heights) == 1 else None
+
+    @row_height.setter
+    def row_height(self, value):
+        for row in range(self._row, self._row + self.rows_):
+            self.sheet.row_heights[row] = value
 
     @property
     def hyperlink(self):

@@ -77,6 +77,8 @@ def write_sheet_layout(book, layout: SheetLayout, after=None):
             sheet.tables.add(source=sheet.range(address), name=table.name)
     for column, width in layout.column_widths.items():
         sheet.range(f"{column_letter(column)}1").column_width = width
+    for row, height in layout.row_heights.items():
+        sheet.range(f"A{row}").row_height = height
     return sheet
 
 
