@@ -60,7 +60,6 @@ ERROR_CODES = {text: code for code, text in CELL_ERRORS.items()}
 # pywin32 stand-ins
 
 
-
 @contextlib.contextmanager
 def fresh_import(module_name: str):
     """Yield `module_name` imported anew under the pywin32 stubs (so it binds xlwings' real UDF decorators);
@@ -431,33 +430,44 @@ class MemoryApp:  # plain attributes where base_classes.App has abstract propert
         raise NotImplementedError("the memory engine runs no VBA")
 
 
-class MemoryBooks(base_classes.Books):
+class _NamedCollection:
+    """What xlwings asks of a collection (sheets, tables, charts): a 1-based index or a case-insensitive name,
+    its length, iteration (over a copy, so members may be deleted meanwhile) and membership."""
+
+    def _members(self) -> list:
+        raise NotImplementedError
+
+    @property
+    def api(self):
+        return self
+
+    def __call__(self, key):
+        if isinstance(key, int):
+            return self._members()[key - 1]
+        for member in self._members():
+            if member.name.casefold() == key.casefold():
+                return member
+        raise KeyError(key)
+
+    def __len__(self):
+        return len(self._members())
+
+    def __iter__(self):
+        return iter(list(self._members()))
+
+    def __contains__(self, key):
+        return any(member.name.casefold() == key.casefold() for member in self._members())
+
+
+class MemoryBooks(_NamedCollection, base_classes.Books):
     def __init__(self, app):
         self.app = app
         self._books = []
         self._counter = itertools.count(1)
 
     @property
-    def api(self):
-        return self
-
-    @property
     def active(self):
         return self._books[0] if self._books else None
-
-    def __call__(self, name_or_index):
-        if isinstance(name_or_index, int):
-            return self._books[name_or_index - 1]
-        for book in self._books:
-            if book.name.casefold() == name_or_index.casefold():
-                return book
-        raise KeyError(name_or_index)
-
-    def __len__(self):
-        return len(self._books)
-
-    def __iter__(self):
-        return iter(list(self._books))
 
     def add(self, name=None, sheet_names=("Sheet1",)):
         book = MemoryBook(self, name or f"Book{next(self._counter)}", sheet_names)
@@ -466,6 +476,9 @@ class MemoryBooks(base_classes.Books):
 
     def open(self, fullname=None, **kwargs):
         raise NotImplementedError("use xlwings_harness.load_workbook(path)")
+
+    def _members(self):
+        return self._books
 
 
 class MemoryBook(base_classes.Book):
@@ -515,36 +528,15 @@ class MemoryBook(base_classes.Book):
         return {table.name.casefold() for sheet in self._sheets._sheets for table in sheet._tables._tables}
 
 
-class MemorySheets(base_classes.Sheets):
+class MemorySheets(_NamedCollection, base_classes.Sheets):
     def __init__(self, book):
         self.book = book
         self._sheets: list[MemorySheet] = []
         self._active = None
 
     @property
-    def api(self):
-        return self
-
-    @property
     def active(self):
         return self._active
-
-    def __call__(self, name_or_index):
-        if isinstance(name_or_index, int):
-            return self._sheets[name_or_index - 1]
-        for sheet in self._sheets:
-            if sheet.name.casefold() == name_or_index.casefold():
-                return sheet
-        raise KeyError(name_or_index)
-
-    def __len__(self):
-        return len(self._sheets)
-
-    def __iter__(self):
-        return iter(list(self._sheets))
-
-    def __contains__(self, name):
-        return any(sheet.name.casefold() == name.casefold() for sheet in self._sheets)
 
     def add(self, before=None, after=None, name=None):
         if name is None:
@@ -562,6 +554,9 @@ class MemorySheets(base_classes.Sheets):
             self._sheets.insert(position, sheet)
         self._active = sheet
         return sheet
+
+    def _members(self):
+        return self._sheets
 
 
 class MemorySheet(base_classes.Sheet):
@@ -934,35 +929,14 @@ class MemoryFont(base_classes.Font):
             self.range.sheet.bold[position] = bool(value)
 
 
-class MemoryTables(base_classes.Tables):
+class MemoryTables(_NamedCollection, base_classes.Tables):
     def __init__(self, sheet):
         self.sheet = sheet
         self._tables: list[MemoryTable] = []
 
     @property
-    def api(self):
-        return self
-
-    @property
     def parent(self):
         return self.sheet
-
-    def __call__(self, key):
-        if isinstance(key, int):
-            return self._tables[key - 1]
-        for table in self._tables:
-            if table.name.casefold() == key.casefold():
-                return table
-        raise KeyError(key)
-
-    def __len__(self):
-        return len(self._tables)
-
-    def __iter__(self):
-        return iter(list(self._tables))
-
-    def __contains__(self, key):
-        return any(table.name.casefold() == key.casefold() for table in self._tables)
 
     def add(self, source=None, name=None, source_type=None, link_source=None, has_headers=True,
             destination=None, table_style_name="TableStyleMedium2"):
@@ -976,6 +950,9 @@ class MemoryTables(base_classes.Tables):
         table = MemoryTable(self, name, rng, table_style_name)
         self._tables.append(table)
         return table
+
+    def _members(self):
+        return self._tables
 
 
 def _overlap(first, second):
@@ -1179,7 +1156,6 @@ def mock_caller(book: xw.Book):
             del xw.Book._mock_caller
 
 
-
 # --- charts ------------------------------------------------------------------------------------------------------
 
 POINTS_PER_ROW, POINTS_PER_COLUMN = 15.0, 48.0
@@ -1208,30 +1184,15 @@ class MemoryChart:
         self.charts._charts.remove(self)
 
 
-class MemoryCharts:
+class MemoryCharts(_NamedCollection):
     def __init__(self, sheet):
         self.sheet = sheet
         self._charts: list[MemoryChart] = []
-
-    @property
-    def api(self):
-        return self
-
-    def __call__(self, key):
-        if isinstance(key, int):
-            return self._charts[key - 1]
-        return next(chart for chart in self._charts if chart.name == key)
-
-    def __len__(self):
-        return len(self._charts)
-
-    def __iter__(self):
-        return iter(list(self._charts))
-
-    def __contains__(self, key):
-        return any(chart.name == key for chart in self._charts)
 
     def add(self, left, top, width, height):
         chart = MemoryChart(self, left, top, width, height)
         self._charts.append(chart)
         return chart
+
+    def _members(self):
+        return self._charts
