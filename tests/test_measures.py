@@ -66,3 +66,11 @@ def test_measures_are_elementwise_over_any_shape():
 def test_no_infinity_ever():
     values = change(np.array([1e308, 5, -5]), np.array([1e-308, 0, 0]))
     assert not np.isinf(values).any()
+
+
+
+def test_change_follows_excels_float_formula_not_exact_arithmetic():
+    # (4698/4320 - 1) * 100 is 8.75 exactly, but Excel (and LibreOffice) evaluate it in binary as
+    # 8.74999999999999 at 15 digits, so =ROUND((4698/4320-1)*100,1) shows 8.7: the release must too.
+    assert change(4698, 4320) == 8.7
+    assert share(35, 400) == 8.8  # 8.75 here survives the float formula: a tie, away from zero
