@@ -185,6 +185,9 @@ def country_cell(table: TableFrame, span: Span) -> str:
     return f"{table.spec.code}!{column_letter(column)}{HEADER_ROW + 1}"
 
 
+KEY_POINTS_WIDTH = 70  # characters per paragraph column
+
+
 def key_points_sheet(release: Release) -> SheetLayout:
     languages = list(release.key_points)
     header = ("Point", *(LANGUAGE_TITLES[lang] for lang in languages))
@@ -202,7 +205,10 @@ def key_points_sheet(release: Release) -> SheetLayout:
             Block(5, 1, rows, "wrap"),
         ),
         tables=(ExcelTable("T_Key_points", 4, 1, 4 + len(rows), len(header)),),
-        column_widths={1: 8, **{column: 70 for column in range(2, len(header) + 1)}},
+        column_widths={1: 8, **{column: KEY_POINTS_WIDTH for column in range(2, len(header) + 1)}},
+        # Rows tall enough for the longest paragraph: neither Excel nor LibreOffice refits them on opening.
+        row_heights={5 + i: max(wrapped_height(text, KEY_POINTS_WIDTH) for text in row[1:])
+                     for i, row in enumerate(rows)},
     )
 
 
