@@ -7,7 +7,6 @@ data: the Cover writes them, and the published release page (publish.py) prints 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from .layout import NOT_AVAILABLE, Block, ExcelTable, SheetLayout, sheet_link, span_label, wrapped_height
 from .release import Release
@@ -104,15 +103,12 @@ def format_setting(value) -> str | None:
     return str(value).strip()
 
 
-def read_settings(path: Path) -> dict[str, str]:
-    """The key/value pairs of the workbook's Settings sheet ({} if there is none): first column = key."""
-    from .sheet_source import find_sheet_name, open_for_reading, sheet_rows
+def book_settings(book) -> dict[str, str]:
+    """The key/value pairs of a workbook's Settings sheet ({} if there is none), from its calamine reader."""
+    from .sheet_source import find_sheet_name, sheet_rows
 
-    book = open_for_reading(Path(path))
     name = find_sheet_name(book, SETTINGS_SHEET)
-    if name is None:
-        return {}
-    return settings_from_rows(sheet_rows(book, name))
+    return {} if name is None else settings_from_rows(sheet_rows(book, name))
 
 
 def settings_from_rows(rows) -> dict[str, str]:

@@ -24,7 +24,7 @@ from . import udfs
 from .layout import NOT_AVAILABLE, cell_value, span_label
 from .problems import InputProblems, Problem
 from .publication import (CONTACT, GLOSSARY, METHODOLOGY, PUBLIC_TITLE, RELEASE_TITLE, SETTING_NEXT_PUBLICATION,
-                          SETTING_PUBLICATION, USEFUL_LINKS, read_settings, stamped_period)
+                          SETTING_PUBLICATION, USEFUL_LINKS, stamped_period)
 from .tables import TABLE_SPECS
 
 # The add-in's worksheet functions, by name: the very functions Excel calls through the add-in.
@@ -267,7 +267,7 @@ def publish_workbook(path: str | Path, out_dir: str | Path) -> Published:
     inputs = read_inputs(path)
     release = compute_release(inputs.facts, stamped_period(workbook), inputs.data_source, inputs.population,
                               inputs.ethnicity, languages=("en",))
-    settings = read_settings(path)
+    settings = inputs.settings
     period = span_label(release.span)
     stem = public_file_stem(period)
     title = f"{RELEASE_TITLE} for {period}"

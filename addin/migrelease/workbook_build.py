@@ -22,7 +22,6 @@ sheets, Cover first, are inserted before it); the workbook opens on that sheet.
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
 import importlib
 import io
@@ -39,6 +38,7 @@ from typing import Iterator, Sequence
 import openpyxl
 
 from .facts import DATA, ETHNICITY, POPULATION, TableSpec
+from .input_sheets import read_csv_frame, sheet_rows
 from .layout import Formula, Hyperlink, NUMBER_FORMATS, SheetLayout
 from .pywin32_stubs import restoring_modules, stub_pywin32
 from .vbaproject import VbaModule, build_vba_project, xlwings_vba_modules
@@ -106,7 +106,6 @@ SHEET_CODE_NAMES = {**{spec.sheet: code_name for spec, _, code_name in INPUT_SHE
 WORKBOOK_CODE_NAME = "ThisWorkbook"
 # Input columns kept as text so that periods such as 2026-03 are never turned into dates or numbers.
 TEXT_COLUMNS = {"period"}
-WHOLE_NUMBER_COLUMNS = {"people", "population", "year"}
 
 _CELL_FORMATS = {
     "title": {"bold": True, "font_size": 14},
@@ -221,17 +220,9 @@ def release_vba_modules(xlwings_modules: Sequence[VbaModule] | None = None,
 # --- sheets -------------------------------------------------------------------------------------------
 
 def _sample_rows(spec: TableSpec, file_name: str) -> list[list]:
-    source = resources.files("migrelease").joinpath(f"data/{file_name}")
-    with source.open(newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle)
-        header = next(reader)
-        if tuple(header) != spec.column_names:
-            raise ValueError(f"{file_name}: header {header} is not {list(spec.column_names)}")
-        rows = []
-        for row in reader:
-            rows.append([int(value) if name in WHOLE_NUMBER_COLUMNS else value
-                         for name, value in zip(header, row)])
-    return rows
+    """The embedded sample, validated, as its input sheet shows it (without the header)."""
+    source = Path(str(resources.files("migrelease").joinpath(f"data/{file_name}")))
+    return sheet_rows(spec, read_csv_frame(source, spec))[1:]
 
 
 def _write_input_sheet(workbook, spec: TableSpec, rows: list[list], formats) -> None:

@@ -19,12 +19,14 @@ from typing import Callable
 
 import openpyxl
 
+from .charts import write_chart_pngs
 from .csv_source import read_csv_table
-from .facts import DATA, ETHNICITY, POPULATION, RawTable, validate_all
+from .facts import DATA, ETHNICITY, POPULATION, validate_all
+from .input_sheets import sheet_rows
 from .openpyxl_writer import write_layout
 from .package_splice import SheetCells, load_shell, sheet_cells_from_rows, splice
 from .problems import InputProblems, Problem
-from .regions import regions
+from .publication import book_settings, ensure_settings_sheet, stamp_release
 from .refresh_plan import plan_refresh
 from .release import Release
 from .sheet_source import open_for_reading, read_sheet_table
@@ -112,33 +114,31 @@ class ReleaseInputs:
     population: object | None
     ethnicity: object | None
     data_source: str
-    data_raw: RawTable
+    settings: dict[str, str]
 
 
 def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseInputs:
+    """Every input of a release, read with one opening of the workbook: the data sheets and the Settings."""
     data_raw = population_raw = ethnicity_raw = None
+    settings = {}
     if workbook is not None:
         book = open_for_reading(workbook)
         if data_csv is None:
             data_raw = read_sheet_table(book, DATA)
         population_raw = read_sheet_table(book, POPULATION, required=False)
         ethnicity_raw = read_sheet_table(book, ETHNICITY, required=False)
+        settings = book_settings(book)
     if data_csv is not None:
         data_raw = read_csv_table(data_csv)
     facts, population, ethnicity = validate_all([(data_raw, DATA), (population_raw, POPULATION),
                                                   (ethnicity_raw, ETHNICITY)])
-    return ReleaseInputs(facts, population, ethnicity, data_raw.source, data_raw)
+    return ReleaseInputs(facts, population, ethnicity, data_raw.source, settings)
 
 
 def data_sheet_cells(facts) -> SheetCells:
     """The Data sheet's cells for validated facts (when the data comes from a CSV), written without openpyxl
     so that tens of thousands of rows cost no more than copying them."""
-    names = {region.kato: region.name_en for region in regions()}
-    periods = [f"{y}-{m:02d}" if m else f"{y}" for y, m in zip(facts["year"], facts["month"])]
-    rows = [list(DATA.column_names)]
-    rows += [[period, names[region], flow, direction, int(people)] for period, region, flow, direction, people in
-             zip(periods, facts["region"], facts["flow"], facts["direction"], facts["people"])]
-    return sheet_cells_from_rows(rows)
+    return sheet_cells_from_rows(sheet_rows(DATA, facts))
 
 
 TEMPORARY_PREFIX = ".~migrelease-"
@@ -201,15 +201,13 @@ def save_atomically(workbook: openpyxl.Workbook, path: Path, sheet_cells: dict[s
 def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, period: str | None = None,
                      progress: Progress = lambda message: None, charts_dir: str | Path | None = None) -> Release:
     """Refresh every generated sheet of the workbook at `path` in place; returns what was computed."""
-    from . import charts, publication
-
     path = Path(path)
     check_workbook_file(path)
     progress(f"reading {('file ' + Path(data_csv).name) if data_csv else 'sheet Data'}")
     inputs = read_inputs(path, Path(data_csv) if data_csv else None)
     progress("computing tables, key points and checks")
     plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
-                        publication.read_settings(path))
+                        inputs.settings)
     progress("writing sheets")
     input_sheets = {spec.sheet for spec in INPUT_SPECS}
     shell, stash = load_shell(path, input_sheets | {layout.name for layout in plan.layouts})
@@ -225,12 +223,12 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
             data_sheet = workbook.create_sheet(DATA.sheet).title
         kept_cells[data_sheet] = data_sheet_cells(inputs.facts)
     write_layout(workbook, plan.layouts)
-    publication.ensure_settings_sheet(workbook)
-    publication.stamp_release(workbook, plan.release)
+    ensure_settings_sheet(workbook)
+    stamp_release(workbook, plan.release)
     progress("saving")
     save_atomically(workbook, path, kept_cells)
     if charts_dir is not None:
         progress("writing chart images")
-        charts.write_chart_pngs(plan.release, charts_dir)
+        write_chart_pngs(plan.release, charts_dir)
     plan.release.extras["warnings"] = plan.warnings
     return plan.release
