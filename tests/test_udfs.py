@@ -135,6 +135,16 @@ def test_text_gives_a_value_message_never_a_traceback(udfs):
     assert result == [[9.0, "#VALUE! 'abc' is not a number"], ["#VALUE! True is not a number", 3.0]]
 
 
+def test_an_excel_error_in_a_range_gives_a_message_naming_it(udfs):
+    # COM hands a raw argument an error cell as its negative integer code (#DIV/0! = -2146826281)
+    result = call_like_excel(udfs.MIG_BALANCE, ((10.0, -2146826281), (-2146826246, 4.0)), ((1.0, 1.0), (1.0, 1.0)))
+    assert result == [[9.0, "#VALUE! the input is #DIV/0!"], ["#VALUE! the input is #N/A", 3.0]]
+
+
+def test_large_negative_numbers_that_are_not_error_codes_are_numbers(udfs):
+    assert call_like_excel(udfs.MIG_BALANCE, ((-2146826280.0, -5.0),), 1.0) == [[-2146826281.0, -6.0]]
+
+
 @pytest.mark.parametrize("part, total, expected", [(9.0, 400.0, 2.3), (-9.0, 400.0, -2.3), (1.0, 80.0, 1.3),
                                                    (3.0, 80.0, 3.8), (47.0, 200.0, 23.5)])
 def test_share_rounds_ties_away_from_zero_as_excel(udfs, part, total, expected):

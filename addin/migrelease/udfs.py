@@ -66,7 +66,8 @@ def _fast_cells(values) -> tuple[np.ndarray, np.ndarray | None]:
         grid = np.array(values, dtype=float, ndmin=2)  # None -> NaN
     except (TypeError, ValueError):
         return _cells(values)
-    if np.isin(grid, _ERROR_CODES).any():
+    # Error codes are below -2e9, so one min() pass clears the common case without a look-up per cell.
+    if grid.size and np.nanmin(grid, initial=0.0) <= _ERROR_CODES.max() and np.isin(grid, _ERROR_CODES).any():
         return _cells(values)
     return grid, None
 
