@@ -281,6 +281,26 @@ def _address(row, column, rows=1, columns=1, absolute=False):
     return f"{first}:{dollar}{col_name(column + columns - 1)}{dollar}{row + rows - 1}"
 
 
+class _OwnApi:
+    """The memory objects stand in for Excel's COM objects as well: `.api` is the object itself."""
+
+    @property
+    def api(self):
+        return self
+
+
+class _Renamable(_OwnApi):
+    """Sheets and tables: a name the code may change, as in Excel."""
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, value):
+        self._name = value
+
+
 class MemoryEngine:
     name = "memory"
     type = "desktop"
@@ -325,7 +345,7 @@ class MemoryApps(base_classes.Apps):
         pass
 
 
-class MemoryApp:  # plain attributes where base_classes.App has abstract properties
+class MemoryApp(_OwnApi):  # plain attributes where base_classes.App has abstract properties
     _pids = itertools.count(90_000)
 
     def __init__(self, apps, add_book=True):
@@ -349,10 +369,6 @@ class MemoryApp:  # plain attributes where base_classes.App has abstract propert
     @property
     def engine(self):
         return self.apps.engine
-
-    @property
-    def api(self):
-        return self
 
     @property
     def pid(self):
@@ -430,16 +446,12 @@ class MemoryApp:  # plain attributes where base_classes.App has abstract propert
         raise NotImplementedError("the memory engine runs no VBA")
 
 
-class _NamedCollection:
+class _NamedCollection(_OwnApi):
     """What xlwings asks of a collection (sheets, tables, charts): a 1-based index or a case-insensitive name,
     its length, iteration (over a copy, so members may be deleted meanwhile) and membership."""
 
     def _members(self) -> list:
         raise NotImplementedError
-
-    @property
-    def api(self):
-        return self
 
     def __call__(self, key):
         if isinstance(key, int):
@@ -481,7 +493,7 @@ class MemoryBooks(_NamedCollection, base_classes.Books):
         return self._books
 
 
-class MemoryBook(base_classes.Book):
+class MemoryBook(_OwnApi, base_classes.Book):
     def __init__(self, books, name, sheet_names=("Sheet1",)):
         self.books = books
         self._name = name
@@ -489,10 +501,6 @@ class MemoryBook(base_classes.Book):
         self.value_writes: list[ValueWrite] = []  # every Range.value write, in order
         for sheet_name in sheet_names:
             self._sheets.add(name=sheet_name, after=self._sheets._sheets[-1] if self._sheets._sheets else None)
-
-    @property
-    def api(self):
-        return self
 
     @property
     def name(self):
@@ -559,7 +567,7 @@ class MemorySheets(_NamedCollection, base_classes.Sheets):
         return self._sheets
 
 
-class MemorySheet(base_classes.Sheet):
+class MemorySheet(_Renamable, base_classes.Sheet):
     def __init__(self, sheets, name):
         self.sheets = sheets
         self._name = name
@@ -571,18 +579,6 @@ class MemorySheet(base_classes.Sheet):
         self.hyperlinks: dict[tuple[int, int], str] = {}
         self._tables = MemoryTables(self)
         self._charts = MemoryCharts(self)
-
-    @property
-    def api(self):
-        return self
-
-    @property
-    def name(self):
-        return self._name
-
-    @name.setter
-    def name(self, value):
-        self._name = value
 
     @property
     def book(self):
@@ -684,7 +680,7 @@ def _corners(sheet, arg):
 _COM_TYPES = (type(None), bool, int, float, str, dt.datetime, dt.date)
 
 
-class MemoryRange(base_classes.Range):
+class MemoryRange(_OwnApi, base_classes.Range):
     def __init__(self, sheet, row, column, rows=1, columns=1):
         if not (1 <= row and 1 <= column and row + rows - 1 <= MAX_ROWS and column + columns - 1 <= MAX_COLUMNS):
             raise ValueError(f"range outside the sheet: row {row}, column {column}, {rows}x{columns}")
@@ -709,10 +705,6 @@ class MemoryRange(base_classes.Range):
         """The keys of `mapping` inside this range (fast for whole-sheet ranges)."""
         return [(row, column) for row, column in mapping
                 if self._row <= row < self._row + self.rows_ and self._column <= column < self._column + self.columns_]
-
-    @property
-    def api(self):
-        return self
 
     def __bool__(self):
         return True
@@ -909,13 +901,9 @@ class MemoryRange(base_classes.Range):
         pass
 
 
-class MemoryFont(base_classes.Font):
+class MemoryFont(_OwnApi, base_classes.Font):
     def __init__(self, rng):
         self.range = rng
-
-    @property
-    def api(self):
-        return self
 
     @property
     def bold(self):
@@ -960,7 +948,7 @@ def _overlap(first, second):
                 first.column + first.columns - 1 < second.column or second.column + second.columns - 1 < first.column)
 
 
-class MemoryTable:
+class MemoryTable(_Renamable):
     def __init__(self, tables, name, rng, table_style):
         self.tables = tables
         self._name = name
@@ -969,19 +957,7 @@ class MemoryTable:
         self.show_headers = True
         self.show_totals = False
 
-    @property
-    def api(self):
-        return self
-
-    @property
-    def name(self):
-        return self._name
-
-    @name.setter
-    def name(self, value):
-        self._name = value
-
-    display_name = name
+    display_name = _Renamable.name
 
     @property
     def parent(self):
@@ -1161,17 +1137,13 @@ def mock_caller(book: xw.Book):
 POINTS_PER_ROW, POINTS_PER_COLUMN = 15.0, 48.0
 
 
-class MemoryChart:
+class MemoryChart(_OwnApi):
     def __init__(self, charts, left, top, width, height):
         self.charts = charts
         self.left, self.top, self.width, self.height = left, top, width, height
         self.name = f"Chart {len(charts._charts) + 1}"
         self.chart_type = "column_clustered"
         self.source: str | None = None  # 'Sheet'!A1:B2 (areas joined by commas)
-
-    @property
-    def api(self):
-        return self
 
     @property
     def parent(self):

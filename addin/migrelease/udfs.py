@@ -37,6 +37,7 @@ CATEGORY = "Migration release"
 EXCEL_ERRORS = {-2146826281: "#DIV/0!", -2146826246: "#N/A", -2146826259: "#NAME?", -2146826288: "#NULL!",
                 -2146826252: "#NUM!", -2146826265: "#REF!", -2146826273: "#VALUE!"}
 _ERROR_CODES = np.array(sorted(EXCEL_ERRORS), dtype=float)
+_HIGHEST_ERROR_CODE = _ERROR_CODES[-1]
 
 
 def _cells(values) -> tuple[np.ndarray, np.ndarray]:
@@ -67,7 +68,7 @@ def _fast_cells(values) -> tuple[np.ndarray, np.ndarray | None]:
     except (TypeError, ValueError):
         return _cells(values)
     # Error codes are below -2e9, so one min() pass clears the common case without a look-up per cell.
-    if grid.size and np.nanmin(grid, initial=0.0) <= _ERROR_CODES.max() and np.isin(grid, _ERROR_CODES).any():
+    if np.nanmin(grid, initial=0.0) <= _HIGHEST_ERROR_CODE and np.isin(grid, _ERROR_CODES).any():
         return _cells(values)
     return grid, None
 
