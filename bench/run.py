@@ -39,8 +39,7 @@ GOALS = {  # name: (limit, comparison text)
 # worker's ru_maxrss from its own RUSAGE_CHILDREN.
 STRESS_WORKER = """
 import sys, time
-from migrelease.workbook_file import refresh_workbook
-from migrelease import charts, checks, publication  # warm-up import, as refresh_workbook imports them lazily
+from migrelease.filedoor.refresh import refresh_workbook
 start = time.perf_counter()
 refresh_workbook(sys.argv[1])
 elapsed = time.perf_counter() - start
@@ -80,7 +79,7 @@ def udf_change_figures() -> dict[str, float]:
     called directly with the same tuples, and the bare numpy expression on float arrays."""
     from xlwings_harness import call_like_excel, fresh_import
 
-    from migrelease.rounding import excel_round
+    from migrelease.model.rounding import excel_round
 
     rng = np.random.default_rng(8)
     current = rng.integers(0, 10_000, (1000, 1000)).astype(float)
@@ -117,8 +116,7 @@ def udf_change_figures() -> dict[str, float]:
 
 def refresh_sample_figures(folder: Path) -> dict[str, float]:
     """refresh_workbook on fresh copies of the sample workbook, against a bare openpyxl load + save of it."""
-    from migrelease import charts, checks, publication  # noqa: F401  warm-up: refresh_workbook imports these
-    from migrelease.workbook_file import refresh_workbook
+    from migrelease.filedoor.refresh import refresh_workbook
 
     counter = iter(range(1_000))
 
@@ -176,17 +174,16 @@ def xlwings_write_figures() -> dict[str, int]:
     from xlwings_harness import load_workbook
 
     from migrelease import macros
-    from migrelease.layout import release_layout
 
     book = load_workbook(SAMPLE)
     start = time.perf_counter()
-    release = macros.refresh(book)
+    plan = macros.refresh(book)
     elapsed = time.perf_counter() - start
-    if release is None:
+    if plan is None:
         raise RuntimeError(f"the button refresh refused the sample workbook: {book.impl.app.alerts}")
     print(f"# button refresh of the sample on the memory engine: {elapsed:.3f} s")
     return {"xlwings_range_writes": len(book.impl.value_writes),
-            "layout_blocks": sum(len(layout.blocks) for layout in release_layout(release))}
+            "layout_blocks": sum(len(layout.blocks) for layout in plan.layouts)}
 
 
 # -------------------------------------------------------------------------------------------------------------

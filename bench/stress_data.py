@@ -7,8 +7,8 @@ from __future__ import annotations
 import numpy as np
 import openpyxl
 
-from migrelease.facts import DIRECTIONS, FLOWS
-from migrelease.regions import regions
+from migrelease.model.facts import DIRECTIONS, FLOWS
+from migrelease.model.regions import regions
 
 
 def stress_rows(first_year: int = 1991, last_year: int = 2026, last_month: int = 3):

@@ -1,6 +1,6 @@
 """Render the refreshed sample workbook's Cover and one table sheet to PNG for the README (docs/img/).
 
-Run: /tmp/venv/bin/python docs/render_screenshots.py  (needs LibreOffice `soffice` and poppler's `pdftoppm`).
+Run: .venv/bin/python docs/render_screenshots.py  (needs LibreOffice `soffice` and poppler's `pdftoppm`).
 Each sheet is copied alone into a workbook, printed landscape, converted to PDF by headless
 LibreOffice (fresh profile) and its first page rasterised at 110 dpi.
 """
@@ -17,9 +17,12 @@ from pathlib import Path
 
 import openpyxl
 
-from migrelease.facts import DATA, ETHNICITY, POPULATION
-from migrelease.input_sheets import read_csv_frame, write_input_sheet, write_settings_sheet
-from migrelease.workbook_file import refresh_workbook
+from migrelease.filedoor.csv_source import read_csv_frame
+from migrelease.filedoor.refresh import refresh_workbook
+from migrelease.model.facts import DATA, ETHNICITY, POPULATION
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from openpyxl_sheets import write_input_sheet, write_settings_sheet  # noqa: E402  (the tests' sheet writers)
 
 SHOTS = {"Cover": "cover.png", "Y_Ext_Arr": "table.png"}
 SAMPLES = {DATA: "sample_data.csv", POPULATION: "sample_population.csv", ETHNICITY: "sample_ethnicity.csv"}

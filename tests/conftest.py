@@ -29,9 +29,9 @@ def libreoffice_or_fail():
 
 @pytest.fixture(scope="session")
 def sample_release():
-    from migrelease.csv_source import read_csv_table
-    from migrelease.facts import DATA, validate
-    from migrelease.release import compute_release
+    from migrelease.filedoor.csv_source import read_csv_table
+    from migrelease.model.facts import DATA, validate
+    from migrelease.release.compute import compute_release
 
     return compute_release(validate(read_csv_table(SAMPLE_DATA), DATA), languages=("en",))
 

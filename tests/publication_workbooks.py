@@ -1,7 +1,7 @@
 """Release workbooks for the publication tests (issue 5), made with openpyxl from the sample CSVs (and variants).
 
 Each input is read as the sample CSV, optionally edited as a DataFrame (all columns as text), validated and
-written through migrelease.input_sheets, the same function the workbook builder uses.
+written through migrelease.model.input_rows, the same function the workbook builder uses.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from typing import Callable
 import openpyxl
 import pandas as pd
 
-from migrelease.facts import DATA, ETHNICITY, POPULATION, TableSpec
-from migrelease.input_sheets import read_csv_frame, write_input_sheet, write_settings_sheet
-from migrelease.publication import SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION
+from migrelease.model.facts import DATA, ETHNICITY, POPULATION, TableSpec
+from migrelease.filedoor.csv_source import read_csv_frame
+from openpyxl_sheets import write_input_sheet, write_settings_sheet
+from migrelease.sheets.settings import SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION
 
 from conftest import SAMPLE_DATA, SAMPLE_ETHNICITY, SAMPLE_POPULATION, libreoffice_or_fail
 

@@ -2,10 +2,10 @@ import datetime as dt
 
 import pytest
 
-from migrelease.csv_source import read_csv_table
-from migrelease.facts import DATA, RawTable, validate
-from migrelease.problems import InputProblems
-from migrelease.regions import find_region, regions
+from migrelease.filedoor.csv_source import read_csv_table
+from migrelease.model.facts import DATA, RawTable, validate
+from migrelease.model.problems import InputProblems
+from migrelease.model.regions import find_region, regions
 
 HEADER = ["period", "region", "flow", "direction", "people"]
 LETTERS = ["A", "B", "C", "D", "E"]

@@ -31,13 +31,13 @@ from python_calamine import CalamineWorkbook
 
 import conftest
 from conftest import SAMPLE_DATA, SAMPLE_ETHNICITY, SAMPLE_POPULATION
-from migrelease.csv_source import read_csv_table
-from migrelease.facts import DATA, ETHNICITY, POPULATION, validate_all
-from migrelease.layout import column_letter
-from migrelease.problems import InputProblems
-from migrelease.regions import find_region
-from migrelease.sheet_source import raw_table_from_rows
-from migrelease.workbook_file import TEMPORARY_PREFIX, refresh_workbook
+from migrelease.filedoor.csv_source import read_csv_table
+from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate_all
+from migrelease.model.a1 import column_letter
+from migrelease.model.problems import InputProblems
+from migrelease.model.regions import find_region
+from migrelease.model.input_rows import raw_table_from_rows
+from migrelease.filedoor.refresh import TEMPORARY_PREFIX, refresh_workbook
 
 from issue6_workbooks import csv_rows, digest, macro_workbook, plain_workbook
 

@@ -1,6 +1,6 @@
 """Nothing injected (issue 6): text from the user's inputs that reaches a cell and starts with =, +, - or @ is
 written as text, never as a formula; the only formula cells of a refreshed workbook are the ones the layout
-defines (`Formula` values of `release_layout(release)`) and the user's own, untouched.
+defines (`Formula` values of the refresh plan's layouts) and the user's own, untouched.
 
 Formula cells are found in the saved package's XML (every <c> with an <f> child), independently of openpyxl.
 """
@@ -17,9 +17,10 @@ import pytest
 import xlsxwriter
 from defusedxml import ElementTree
 
-from migrelease.layout import Formula, column_letter, release_layout
-from migrelease.problems import InputProblems
-from migrelease.workbook_file import refresh_workbook
+from migrelease.model.a1 import column_letter
+from migrelease.sheets.blocks import Formula
+from migrelease.model.problems import InputProblems
+from migrelease.filedoor.refresh import refresh_workbook
 
 from conftest import SAMPLE_DATA, SAMPLE_ETHNICITY
 from issue6_workbooks import csv_rows, digest
@@ -58,10 +59,10 @@ def formula_cells(path: Path) -> dict[tuple[str, str], str]:
     return found
 
 
-def layout_formulas(release) -> tuple[dict[tuple[str, str], str], set[str]]:
+def layout_formulas(plan) -> tuple[dict[tuple[str, str], str], set[str]]:
     """The layout's formula cells and the names of the sheets the layout writes."""
     cells, sheets = {}, set()
-    for layout in release_layout(release):
+    for layout in plan.layouts:
         sheets.add(layout.name)
         for block in layout.blocks:
             for r, row in enumerate(block.values):
@@ -96,8 +97,8 @@ def hostile_workbook(tmp_path_factory):
     mine.write_string("A2", "=not a formula, typed as text")
     book.close()
     before = formula_cells(path)
-    release = refresh_workbook(path)
-    return path, release, before
+    plan = refresh_workbook(path)
+    return path, plan, before
 
 
 def test_formula_like_text_from_the_inputs_is_written_as_text(hostile_workbook):
@@ -124,8 +125,8 @@ def test_formula_like_text_from_the_inputs_is_written_as_text(hostile_workbook):
 
 
 def test_the_only_formula_cells_are_the_layouts_and_the_users_own(hostile_workbook):
-    path, release, before = hostile_workbook
-    expected, generated = layout_formulas(release)
+    path, plan, before = hostile_workbook
+    expected, generated = layout_formulas(plan)
     assert expected, "the layout defines the key indicators as formulas"
     found = formula_cells(path)
     in_generated = {key: text for key, text in found.items() if key[0] in generated}

@@ -1,8 +1,8 @@
 import math
 from dataclasses import replace
 
-from migrelease.keypoints import draft_key_points
-from migrelease.regions import regions
+from migrelease.text.keypoints import draft_key_points
+from migrelease.model.regions import regions
 
 SEED = [
     "In January–March 2026 the number of arrivals in the country amounted to 6197 people, the number of "

@@ -12,14 +12,14 @@ from importlib import resources
 
 import pytest
 
-from migrelease.csv_source import read_csv_table
-from migrelease.cube import MigrationCube
-from migrelease.facts import DATA, validate
-from migrelease.keypoints import draft_key_points, key_figures
-from migrelease.lang import language_pack
-from migrelease.periods import Span
-from migrelease.regions import find_region, regions
-from migrelease.tables import build_all_tables
+from migrelease.filedoor.csv_source import read_csv_table
+from migrelease.model.cube import MigrationCube
+from migrelease.model.facts import DATA, validate
+from migrelease.text.keypoints import draft_key_points, key_figures
+from migrelease.text.lang import language_pack
+from migrelease.model.periods import Span
+from migrelease.model.regions import find_region, regions
+from migrelease.model.tables import build_all_tables
 
 SAMPLE_DATA = str(resources.files("migrelease").joinpath("data/sample_data.csv"))
 

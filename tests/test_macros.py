@@ -1,6 +1,6 @@
 """The button's macro, `migrelease.macros.refresh`, on the in-memory xlwings engine (tests/xlwings_harness.py):
-it writes, cell for cell, what the file door writes, one `Range.value` per layout block, with screen updating and
-calculation off; bad data gives one alert and no write."""
+it writes, cell for cell and property for property, what the file door writes, one `Range.value` per layout
+block, with screen updating and calculation off; bad data gives one alert and no write."""
 
 import csv
 import shutil
@@ -10,13 +10,12 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from migrelease import macros
-from migrelease.checks import warning_lines
-from migrelease.layout import release_layout
-from migrelease.publication import settings_sheet
-from migrelease.workbook_file import refresh_workbook
+from migrelease.sheets.settings import settings_sheet
+from migrelease.filedoor.refresh import refresh_workbook
 
 from conftest import SAMPLE_DATA, SAMPLE_ETHNICITY, SAMPLE_POPULATION
-from xlwings_harness import dump_book, dump_openpyxl, load_workbook, mock_caller
+from xlwings_harness import (dump_book, dump_openpyxl, file_sheet_properties, load_workbook,
+                             memory_sheet_properties, mock_caller)
 
 INPUTS = {"Data": SAMPLE_DATA, "Population": SAMPLE_POPULATION, "Ethnicity": SAMPLE_ETHNICITY}
 
@@ -57,22 +56,22 @@ def file_door(input_workbook, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def refreshed(input_workbook):
-    """(book, release) after one refresh through the button's macro."""
+    """(book, plan) after one refresh through the button's macro."""
     book = load_workbook(input_workbook)
-    release = macros.refresh(book)
-    assert release is not None, book.impl.app.alerts
-    return book, release
+    plan = macros.refresh(book)
+    assert plan is not None, book.impl.app.alerts
+    return book, plan
 
 
-def generated_sheets(release):
-    return [layout.name for layout in release_layout(release)]
+def generated_sheets(plan):
+    return [layout.name for layout in plan.layouts]
 
 
 # --- the same cells as the file door ------------------------------------------------------------------------------
 
 def test_the_button_writes_what_the_file_door_writes(refreshed, file_door):
-    book, release = refreshed
-    names = generated_sheets(release)
+    book, plan = refreshed
+    names = generated_sheets(plan)
     assert len(names) >= 5 + 21
     button = dump_book(book, names)
     file = dump_openpyxl(file_door, names)
@@ -100,37 +99,53 @@ def test_formulas_and_numbers_keep_their_kind(refreshed, file_door):
     assert charts["A7"].value == "2015"  # a year label stays text, as in the file, not the number 2015
 
 
-def test_links_formats_and_widths_match_the_file_door(refreshed, file_door):
-    book, release = refreshed
+def test_links_match_the_file_door(refreshed, file_door):
+    book, plan = refreshed
     workbook = openpyxl.load_workbook(file_door)
-    for name in generated_sheets(release):
+    for name in generated_sheets(plan):
         memory, sheet = book.sheets[name].impl, workbook[name]
         links = {f"{get_column_letter(column)}{row}": target for (row, column), target in memory.hyperlinks.items()}
         file_links = {cell.coordinate: "#" + cell.hyperlink.location if cell.hyperlink.location
                       else cell.hyperlink.target for row in sheet.iter_rows() for cell in row if cell.hyperlink}
         assert links == file_links, name
-        for (row, column) in memory.cells_:
-            cell = sheet.cell(row, column)
-            assert memory.number_formats.get((row, column), "General") == cell.number_format, (name, cell.coordinate)
-            assert memory.bold.get((row, column), False) == bool(cell.font.b), (name, cell.coordinate)
-        widths = dict(memory.column_widths)
-        file_widths = {openpyxl.utils.column_index_from_string(letter): dimension.width
-                       for letter, dimension in sheet.column_dimensions.items() if dimension.customWidth}
-        assert widths == file_widths, name
-        file_heights = {row: dimension.height for row, dimension in sheet.row_dimensions.items()
-                        if dimension.height is not None}
-        assert memory.row_heights == file_heights, name
-        tables = {table.name: table.range.get_address(False, False) for table in memory.tables}
-        assert tables == {table.displayName: table.ref for table in sheet.tables.values()}, name
     assert book.sheets["Contents"].impl.hyperlinks  # the contents link to every sheet
+
+
+def test_door_parity_every_property_of_every_generated_sheet(refreshed, file_door):
+    """Button and command line write the same workbook: every generated sheet, cell by cell — value, number format,
+    font, fill, border, wrap, alignment — and its column widths, row heights, frozen panes, print set-up,
+    visibility, tables and charts. Zero differences."""
+    book, plan = refreshed
+    workbook = openpyxl.load_workbook(file_door)
+    differences = []
+    for name in generated_sheets(plan):
+        button = memory_sheet_properties(book.sheets[name].impl)
+        file = file_sheet_properties(workbook, name)
+        for part in ("column_widths", "row_heights", "freeze", "print", "visibility", "tables", "charts"):
+            if button[part] != file[part]:
+                differences.append((name, part, button[part], file[part]))
+        for address in sorted(set(button["cells"]) | set(file["cells"])):
+            if button["cells"].get(address) != file["cells"].get(address):
+                differences.append((name, address, button["cells"].get(address), file["cells"].get(address)))
+    assert differences == [], differences[:5]
+    # the comparison covers what the theme declares: fills, borders, wrapping, alignment, underlined links
+    indicators = memory_sheet_properties(book.sheets["Y_Ext_Arr"].impl)
+    header = indicators["cells"]["B6"]
+    assert header["fill"] and header["bottom_border"] and header["wrap"] and header["vertical"] == "top"
+    assert indicators["cells"]["B7"]["horizontal"] == "right"
+    assert indicators["freeze"] == (7, 2) and indicators["print"]["orientation"] == "landscape"
+    assert memory_sheet_properties(book.sheets["Contents"].impl)["cells"]["A5"]["underline"] == "single"
+    assert [chart[0] for chart in memory_sheet_properties(book.sheets["Charts"].impl)["charts"]] == [
+        "International population migration",
+        "The structure of external migration by selected ethnic groups, % of the total"]
 
 
 # --- one write per block, screen updating and calculation off ---------------------------------------------------
 
 def test_one_value_write_per_layout_block(refreshed):
-    book, release = refreshed
+    book, plan = refreshed
     # the input workbook has no Settings sheet: the refresh adds the default one, as the file door does
-    layouts = [*release_layout(release), settings_sheet()]
+    layouts = [*plan.layouts, settings_sheet()]
     expected = [(layout.name, block.row, block.column, (block.height, block.width))
                 for layout in layouts for block in layout.blocks]
     writes = book.impl.value_writes
@@ -142,7 +157,7 @@ def test_one_value_write_per_layout_block(refreshed):
 
 
 def test_writes_happen_with_screen_updating_and_calculation_off_and_both_are_restored(refreshed):
-    book, release = refreshed
+    book, plan = refreshed
     app = book.impl.app
     assert book.impl.value_writes
     assert all(not write.screen_updating and write.calculation == "manual" for write in book.impl.value_writes)
@@ -152,7 +167,7 @@ def test_writes_happen_with_screen_updating_and_calculation_off_and_both_are_res
     assert any("writing Y_Ext_Arr" in str(message) for message in app.status_history)
     # the consistency warnings (changes beyond ±50 %) are shown once, as information, after the writes
     assert [alert["mode"] for alert in app.alerts] == ["info"]
-    assert app.alerts[0]["prompt"] == "\n".join(warning_lines(release))
+    assert app.alerts[0]["prompt"] == "\n".join(plan.warnings)
     assert "check 7" in app.alerts[0]["prompt"]
 
 
@@ -160,8 +175,8 @@ def test_refresh_without_an_argument_uses_the_calling_book(input_workbook, refre
     book = load_workbook(input_workbook)
     with mock_caller(book):
         assert macros.refresh() is not None
-    first, release = refreshed
-    names = generated_sheets(release)
+    first, plan = refreshed
+    names = generated_sheets(plan)
     assert dump_book(book, names) == dump_book(first, names)
     assert len(book.impl.value_writes) == len(first.impl.value_writes)
 
@@ -173,10 +188,10 @@ def test_a_second_refresh_rewrites_the_same_cells_and_resizes_the_tables(input_w
     tables_before = {sheet.name: [(table.name, table.range.get_address(False, False)) for table in sheet.impl.tables]
                      for sheet in book.sheets}
     writes = len(book.impl.value_writes)
-    release = macros.refresh(book)
+    plan = macros.refresh(book)
     assert dump_book(book) == before
     # the second time the Settings sheet exists and is left alone: one write per block of the layout
-    blocks = sum(len(layout.blocks) for layout in release_layout(release))
+    blocks = sum(len(layout.blocks) for layout in plan.layouts)
     assert len(book.impl.value_writes) == writes + blocks
     assert {sheet.name: [(table.name, table.range.get_address(False, False)) for table in sheet.impl.tables]
             for sheet in book.sheets} == tables_before
@@ -214,9 +229,9 @@ def test_a_missing_data_sheet_gives_one_alert(input_workbook):
 
 
 def test_charts_point_at_the_refreshed_cells(refreshed):
-    book, release = refreshed
+    book, plan = refreshed
     charts = list(book.sheets["Charts"].impl.charts)
-    periods = len(release.tables["Y_Ext_Arr"].columns)
+    periods = len(plan.release.tables["Y_Ext_Arr"].columns)
     assert [chart.source for chart in charts] == [
         f"'Charts'!A6:D{6 + periods}", "'Ethnic'!A6:A14,C6:C14,E6:E14"]
     assert [chart.chart_type for chart in charts] == ["column_clustered", "bar_clustered"]

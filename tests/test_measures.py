@@ -4,8 +4,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pytest
 
-from migrelease.measures import balance, change, intensity, share, times
-from migrelease.rounding import excel_round
+from migrelease.model.measures import balance, change, intensity, share, times
+from migrelease.model.rounding import excel_round
 
 
 @pytest.mark.parametrize("value, digits, expected", [

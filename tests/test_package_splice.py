@@ -8,7 +8,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table
 
-from migrelease.package_splice import load_shell, sheet_cells_from_rows, splice
+from migrelease.filedoor.package_splice import load_shell, sheet_cells_from_rows, splice
 
 
 def cells_and_styles(path, sheet):

@@ -9,12 +9,14 @@ import openpyxl
 import pytest
 
 from migrelease import cli
-from migrelease.charts import PNG_NAMES
-from migrelease.facts import DATA, ETHNICITY
-from migrelease.layout import NOT_AVAILABLE, NUMBER_FORMATS
-from migrelease.publication import CONTACT, GLOSSARY, RELEASE_TITLE
-from migrelease.tables import TABLE_SPECS
-from migrelease.workbook_file import refresh_workbook
+from migrelease.filedoor.chart_images import PNG_NAMES
+from migrelease.model.facts import DATA, ETHNICITY
+from migrelease.sheets.blocks import NOT_AVAILABLE
+from migrelease.sheets.theme import COUNT_FORMAT, PERCENT_FORMAT
+from migrelease.sheets.front import GLOSSARY
+from migrelease.sheets.words import CONTACT, RELEASE_TITLE
+from migrelease.model.tables import TABLE_SPECS
+from migrelease.filedoor.refresh import refresh_workbook
 from publication_workbooks import build_workbook, chart_parts, convert_with_libreoffice
 
 GENERATED_ORDER = ["Cover", "Contents", "Notes", "Key points", "Key indicators",
@@ -107,7 +109,7 @@ def test_units_in_headers_and_number_formats(book, name):
     for column in range(2, last_column + 1):
         header = sheet.cell(header_row, column).value
         assert re.search(r"\((people|per 1,000 population|% of total)\)$", header), header
-        expected = NUMBER_FORMATS["count"] if header.endswith("(people)") else NUMBER_FORMATS["percent"]
+        expected = COUNT_FORMAT if header.endswith("(people)") else PERCENT_FORMAT
         for row in range(header_row + 1, last_row + 1):
             cell = sheet.cell(row, column)
             assert cell.number_format == expected, (name, cell.coordinate)
@@ -167,15 +169,25 @@ def test_cover(book):
     assert not book["Cover"].merged_cells.ranges
 
 
-def test_notes_explain_x_and_shorthand(book):
+def test_notes_explain_x_and_shorthand_and_are_numbered_by_first_citation(book):
     notes = {row[0]: row[1] for row in book["Notes"].iter_rows(min_row=5, values_only=True)}
-    assert list(notes)[:3] == ["[note 1]", "[note 2]", "[note 3]"]
-    assert notes["[note 1]"].startswith("[x] means not available")
-    for shorthand in ("Y = by year", "M = by month", "Ext =", "CIS =", "Oth =", "Int =", "Arr =", "Dep =", "Bal ="):
-        assert shorthand in notes["[note 2]"], shorthand
-    referenced = {f"[note {n}]" for sheet in book.worksheets for row in sheet.iter_rows(max_row=5, values_only=True)
-                  for value in row if isinstance(value, str) for n in re.findall(r"\[note (\d+)\]", value)}
-    assert referenced and referenced <= set(notes)
+    cited = []  # note numbers in the order the workbook first cites them (sheets in order, rows top down)
+    for sheet in book.worksheets:
+        if sheet.title == "Notes":
+            continue
+        for row in sheet.iter_rows(values_only=True):
+            for value in row:
+                for number in re.findall(r"\[note (\d+)\]", value) if isinstance(value, str) else ():
+                    if f"[note {number}]" not in cited:
+                        cited.append(f"[note {number}]")
+    assert cited == list(notes) == [f"[note {n}]" for n in range(1, len(notes) + 1)]
+    assert not any("[note:" in value for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                   for value in row if isinstance(value, str)), "a citation left unnumbered"
+    x_note = [text for text in notes.values() if text.startswith("[x] means not available")]
+    shorthand = [text for text in notes.values() if text.startswith("Shorthand in sheet and table names")]
+    assert len(x_note) == len(shorthand) == 1
+    for word in ("Y = by year", "M = by month", "Ext =", "CIS =", "Oth =", "Int =", "Arr =", "Dep =", "Bal ="):
+        assert word in shorthand[0], word
 
 
 def test_settings_are_kept_and_created_when_absent(tmp_path):

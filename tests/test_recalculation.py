@@ -20,9 +20,10 @@ import numpy as np
 import openpyxl
 import pytest
 
-from migrelease import measures
-from migrelease.layout import HEADER_ROW, NOT_AVAILABLE, Formula, column_letter, release_layout
-from migrelease.workbook_file import refresh_workbook
+from migrelease.model import measures
+from migrelease.model.a1 import column_letter
+from migrelease.sheets.blocks import HEADER_ROW, NOT_AVAILABLE, Formula
+from migrelease.filedoor.refresh import refresh_workbook
 
 from conftest import SAMPLE_DATA, SAMPLE_ETHNICITY, SAMPLE_POPULATION, libreoffice_or_fail
 from issue6_workbooks import csv_rows
@@ -108,15 +109,16 @@ def refreshed(tmp_path_factory):
             for c, value in enumerate(row):
                 sheet.write_string(r, c, value) if isinstance(value, str) else sheet.write_number(r, c, value)
     book.close()
-    release = refresh_workbook(path)
-    return folder, path, release
+    plan = refresh_workbook(path)
+    return folder, path, plan
 
 
 def test_every_formula_recalculates_in_libreoffice_to_the_python_value(refreshed):
-    folder, path, release = refreshed
+    folder, path, plan = refreshed
+    release = plan.release
     libreoffice_or_fail()
     formulas = {(layout.name, f"{column_letter(block.column + c)}{block.row + r}"): value.text
-                for layout in release_layout(release) for block in layout.blocks
+                for layout in plan.layouts for block in layout.blocks
                 for r, row in enumerate(block.values) for c, value in enumerate(row) if isinstance(value, Formula)}
     book = openpyxl.load_workbook(path)
     assert {key: book[key[0]][key[1]].value for key in formulas} == formulas  # the file holds the layout's
@@ -162,7 +164,8 @@ def test_every_formula_recalculates_in_libreoffice_to_the_python_value(refreshed
 
 def test_the_key_indicators_equal_the_tables_they_quote(refreshed):
     """The plain formulas (=Y_Ext_Arr!N7) point at the country's figure the release computed."""
-    _, path, release = refreshed
+    _, path, plan = refreshed
+    release = plan.release
     book = openpyxl.load_workbook(path)
     sheet = book["Key indicators"]
     arrivals = release.tables["Y_Ext_Arr"]

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 import xlwings
 
-from migrelease.tables import TABLE_SPECS
+from migrelease.model.tables import TABLE_SPECS
 
 from conftest import SAMPLE_DATA
 

@@ -4,11 +4,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from migrelease.csv_source import read_csv_table
-from migrelease.cube import MigrationCube
-from migrelease.facts import DATA, validate
-from migrelease.periods import Span
-from migrelease.tables import TABLE_SPECS, build_all_tables, find_table_spec
+from migrelease.filedoor.csv_source import read_csv_table
+from migrelease.model.cube import MigrationCube
+from migrelease.model.facts import DATA, validate
+from migrelease.model.periods import Span
+from migrelease.model.tables import TABLE_SPECS, build_all_tables, find_table_spec
 
 from conftest import SAMPLE_DATA
 

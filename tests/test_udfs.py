@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from migrelease import cli
-from migrelease.layout import cell_value, span_label
-from migrelease.tables import TABLE_SPECS, find_table_spec
+from migrelease.sheets.blocks import cell_value
+from migrelease.text.period_labels import span_label
+from migrelease.model.tables import TABLE_SPECS, find_table_spec
 
 from conftest import SAMPLE_DATA
 from xlwings_harness import COM_MISSING, call_like_excel, com_range, fresh_import

@@ -1,4 +1,4 @@
-"""Checks of the vbaProject.bin writer (migrelease.vbaproject).
+"""Checks of the vbaProject.bin writer (migrelease.build.vbaproject).
 
 Independent readers judge the output: olefile for the compound file, oletools for the
 compression and the VBA project, and the vbaProject.bin inside xlwings' quickstart_standalone.xlsm
@@ -18,17 +18,17 @@ import pytest
 import xlsxwriter
 from oletools.olevba import decompress_stream
 
-from migrelease.vbaproject import (
+from migrelease.build.vbaproject import (
     VbaModule,
     build_vba_project,
     module_stream_text,
     read_vba_modules,
     xlwings_vba_modules,
 )
-from migrelease.vbaproject.cfb import CompoundFile
-from migrelease.vbaproject.compression import compress, decompress
-from migrelease.vbaproject.project import VBA_PROJECT_STREAM, project_id
-from migrelease.vbaproject.xlwings_modules import xlwings_package_dir
+from migrelease.build.vbaproject.cfb import CompoundFile
+from migrelease.build.vbaproject.compression import compress, decompress
+from migrelease.build.vbaproject.project import VBA_PROJECT_STREAM, project_id
+from migrelease.build.vbaproject.xlwings_modules import xlwings_package_dir
 
 from libreoffice_uno import libreoffice_uno_or_fail, run_in_libreoffice
 

@@ -1,4 +1,4 @@
-"""The release workbook built from text sources (migrelease build-workbook, migrelease.workbook_build).
+"""The release workbook built from text sources (migrelease build-workbook, migrelease.build.workbook).
 
 Judged by independent readers: zipfile for the package, oletools (read_vba_modules) for the VBA project,
 openpyxl for sheets and code names, and headless LibreOffice through UNO for the button: it lists the modules,
@@ -19,8 +19,8 @@ import openpyxl
 import pytest
 import xlwings
 
-from migrelease.vbaproject import VbaModule, module_stream_text, read_vba_modules
-from migrelease.workbook_build import (
+from migrelease.build.vbaproject import VbaModule, module_stream_text, read_vba_modules
+from migrelease.build.workbook import (
     BUTTON_CAPTION,
     BUTTON_SHEET,
     REFRESH_MACRO,

@@ -23,6 +23,7 @@ import datetime as dt
 import functools
 import importlib
 import itertools
+import types
 import re
 import sys
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ import xlwings as xw
 from xlwings import base_classes, conversion
 from xlwings.utils import a1_to_tuples, col_name
 
-from migrelease.pywin32_stubs import restoring_modules, stub_pywin32
+from migrelease.build.pywin32_stubs import restoring_modules, stub_pywin32
 
 try:
     import numpy as np
@@ -363,6 +364,7 @@ class MemoryApp(_OwnApi):  # plain attributes where base_classes.App has abstrac
         self.alerts: list[dict] = []  # every app.alert: prompt, title, buttons, mode
         self.calculations = 0  # app.calculate() calls
         self.alert_answer = "ok"
+        self.ActiveWindow = MemoryWindow(self)
         if add_book:
             self._books.add()
 
@@ -574,6 +576,11 @@ class MemorySheet(_Renamable, base_classes.Sheet):
         self.cells_: dict[tuple[int, int], object] = {}  # (row, column) -> value, FormulaCell or ErrorCell
         self.number_formats: dict[tuple[int, int], str] = {}
         self.bold: dict[tuple[int, int], bool] = {}
+        # every other cell property the writers set: property -> (row, column) -> value
+        self.styles: dict[str, dict[tuple[int, int], object]] = {name: {} for name in STYLE_PROPERTIES}
+        self.frozen_at: tuple[int, int] | None = None  # (SplitRow, SplitColumn) of a frozen window
+        self.PageSetup = MemoryPageSetup()
+        self.Visible = -1  # xlSheetVisible
         self.column_widths: dict[int, float] = {}
         self.row_heights: dict[int, float] = {}
         self.hyperlinks: dict[tuple[int, int], str] = {}
@@ -629,6 +636,8 @@ class MemorySheet(_Renamable, base_classes.Sheet):
     def activate(self):
         self.sheets._active = self
 
+    Activate = activate  # Worksheet.Activate through `.api`
+
     def select(self):
         self.activate()
 
@@ -638,6 +647,8 @@ class MemorySheet(_Renamable, base_classes.Sheet):
     def clear_formats(self):
         self.number_formats.clear()
         self.bold.clear()
+        for mapping in self.styles.values():
+            mapping.clear()
 
     def clear(self):
         self.clear_contents()
@@ -813,9 +824,34 @@ class MemoryRange(_OwnApi, base_classes.Range):
             del self.sheet.cells_[position]
 
     def clear_formats(self):
-        for mapping in (self.sheet.number_formats, self.sheet.bold):
+        for mapping in (self.sheet.number_formats, self.sheet.bold, *self.sheet.styles.values()):
             for position in self._stored_positions(mapping):
                 del mapping[position]
+
+    # properties outside xlwings' API, set through Excel's object model (`.api` is the range itself) -------------
+    def _set_style(self, name, value):
+        self._check_size(name)
+        for position in self._positions():
+            self.sheet.styles[name][position] = value
+
+    def _get_style(self, name, default=None):
+        values = {self.sheet.styles[name].get(position, default) for position in self._positions()}
+        return values.pop() if len(values) == 1 else None
+
+    color = property(lambda self: self._get_style("fill"), lambda self, rgb: self._set_style("fill", _hex(rgb)))
+    wrap_text = property(lambda self: self._get_style("wrap", False),
+                         lambda self, value: self._set_style("wrap", bool(value)))
+    HorizontalAlignment = property(lambda self: self._get_style("horizontal", XL_GENERAL),
+                                   lambda self, value: self._set_style("horizontal", value))
+    VerticalAlignment = property(lambda self: self._get_style("vertical", XL_BOTTOM),
+                                 lambda self, value: self._set_style("vertical", value))
+
+    @property
+    def Font(self):
+        return MemoryComFont(self)
+
+    def Borders(self, index):
+        return MemoryBorder(self, index)
 
     def clear(self):
         self.clear_contents()
@@ -915,6 +951,83 @@ class MemoryFont(_OwnApi, base_classes.Font):
         self.range._check_size("fonts")
         for position in self.range._positions():
             self.range.sheet.bold[position] = bool(value)
+
+    italic = property(lambda self: self.range._get_style("italic", False),
+                      lambda self, value: self.range._set_style("italic", bool(value)))
+    size = property(lambda self: self.range._get_style("size", 11.0),
+                    lambda self, value: self.range._set_style("size", float(value)))
+    color = property(lambda self: self.range._get_style("font_color"),
+                     lambda self, rgb: self.range._set_style("font_color", _hex(rgb)))
+
+
+class MemoryComFont:
+    """Range.api.Font: what xlwings' Font does not cover (the underline)."""
+
+    def __init__(self, rng):
+        self.range = rng
+
+    Underline = property(lambda self: self.range._get_style("underline", XL_UNDERLINE_NONE),
+                         lambda self, value: self.range._set_style("underline", value))
+
+
+class MemoryBorder:
+    """Range.api.Borders(index): one edge's line style, weight and colour, recorded as one tuple per cell."""
+
+    def __init__(self, rng, index):
+        self.range, self.index = rng, index
+
+    def _set(self, part, value):
+        name = f"border_{self.index}"
+        for position in self.range._positions():
+            current = dict(self.range.sheet.styles[name].get(position, ()))
+            current[part] = value
+            self.range.sheet.styles[name][position] = tuple(sorted(current.items()))
+
+    LineStyle = property(None, lambda self, value: self._set("LineStyle", value))
+    Weight = property(None, lambda self, value: self._set("Weight", value))
+    Color = property(None, lambda self, value: self._set("Color", value))
+
+
+class MemoryPageSetup:
+    """Worksheet.PageSetup: the print settings, as attributes."""
+
+    def __init__(self):
+        self.Orientation, self.PaperSize, self.Zoom = 1, 9, 100
+        self.FitToPagesWide, self.FitToPagesTall, self.PrintTitleRows = 1, 1, ""
+
+
+class MemoryWindow:
+    """Application.ActiveWindow: freezing panes splits the active sheet's window."""
+
+    def __init__(self, app):
+        self.app = app
+        self.SplitRow = self.SplitColumn = 0
+        self.ScrollRow = self.ScrollColumn = 1
+
+    def _sheet(self):
+        return self.app.books.active.sheets.active
+
+    @property
+    def FreezePanes(self):
+        return self._sheet().frozen_at is not None
+
+    @FreezePanes.setter
+    def FreezePanes(self, value):
+        self._sheet().frozen_at = (self.SplitRow, self.SplitColumn) if value else None
+
+
+def _hex(rgb) -> str | None:
+    """A colour as xlwings passes it (an (r, g, b) tuple or '#RRGGBB') -> 'RRGGBB'."""
+    if rgb is None:
+        return None
+    if isinstance(rgb, str):
+        return rgb.lstrip("#").upper()
+    return "".join(f"{part:02X}" for part in rgb)
+
+
+XL_GENERAL, XL_BOTTOM, XL_UNDERLINE_NONE = 1, -4107, -4142
+STYLE_PROPERTIES = ("italic", "size", "font_color", "underline", "fill", "wrap", "horizontal", "vertical",
+                    "border_9")
 
 
 class MemoryTables(_NamedCollection, base_classes.Tables):
@@ -1137,13 +1250,24 @@ def mock_caller(book: xw.Book):
 POINTS_PER_ROW, POINTS_PER_COLUMN = 15.0, 48.0
 
 
-class MemoryChart(_OwnApi):
+class MemoryChart:
     def __init__(self, charts, left, top, width, height):
         self.charts = charts
         self.left, self.top, self.width, self.height = left, top, width, height
         self.name = f"Chart {len(charts._charts) + 1}"
         self.chart_type = "column_clustered"
         self.source: str | None = None  # 'Sheet'!A1:B2 (areas joined by commas)
+        self.HasTitle = False
+        self.ChartTitle = types.SimpleNamespace(Text="")
+
+    @property
+    def api(self):
+        """As on Windows: (the ChartObject, its Chart); the title is the Chart's."""
+        return self, self
+
+    @property
+    def title(self) -> str | None:
+        return self.ChartTitle.Text if self.HasTitle else None
 
     @property
     def parent(self):
@@ -1168,3 +1292,140 @@ class MemoryCharts(_NamedCollection):
 
     def _members(self):
         return self._charts
+
+
+# --- door parity: every property a writer sets, read back the same way from both doors ---------------------------
+
+# Excel's object-model constants, as Microsoft documents them (XlHAlign, XlVAlign, XlUnderlineStyle,
+# XlPageOrientation), read back into the names openpyxl uses for the same settings.
+_HORIZONTAL_NAMES = {-4131: "left", -4108: "center", -4152: "right", XL_GENERAL: None}
+_VERTICAL_NAMES = {-4160: "top", -4108: "center", XL_BOTTOM: None}
+_UNDERLINE_NAMES = {2: "single", XL_UNDERLINE_NONE: None}
+_ORIENTATION_NAMES = {1: "portrait", 2: "landscape"}
+
+
+def _bgr_to_hex(value: int) -> str:
+    return f"{value & 0xFF:02X}{(value >> 8) & 0xFF:02X}{(value >> 16) & 0xFF:02X}"
+
+
+def _cell_style(number_format, bold, italic, size, color, underline, fill, border, wrap, horizontal, vertical):
+    return {"number_format": number_format, "bold": bool(bold), "italic": bool(italic), "size": float(size),
+            "font_color": color, "underline": underline, "fill": fill, "bottom_border": border, "wrap": bool(wrap),
+            "horizontal": horizontal, "vertical": vertical}
+
+
+def memory_sheet_properties(sheet) -> dict:
+    """Everything the button wrote on one memory sheet, in neutral terms."""
+    styles = sheet.styles
+    positions = set(sheet.cells_) | set(sheet.number_formats) | set(sheet.bold)
+    for mapping in styles.values():
+        positions |= set(mapping)
+    cells = {}
+    for position in sorted(positions):
+        border = dict(styles["border_9"].get(position, ()))
+        cells[f"{col_name(position[1])}{position[0]}"] = {
+            "value": _dump_value(sheet.cells_.get(position)),
+            **_cell_style(sheet.number_formats.get(position, "General"), sheet.bold.get(position, False),
+                          styles["italic"].get(position, False), styles["size"].get(position, 11.0),
+                          styles["font_color"].get(position), _UNDERLINE_NAMES[styles["underline"].get(
+                              position, XL_UNDERLINE_NONE)], styles["fill"].get(position),
+                          _bgr_to_hex(border["Color"]) if border.get("LineStyle") == 1 and border.get("Weight") == 2
+                          else None, styles["wrap"].get(position, False),
+                          _HORIZONTAL_NAMES[styles["horizontal"].get(position, XL_GENERAL)],
+                          _VERTICAL_NAMES[styles["vertical"].get(position, XL_BOTTOM)])}
+    page = sheet.PageSetup
+    return {
+        "cells": cells,
+        "column_widths": dict(sorted(sheet.column_widths.items())),
+        "row_heights": dict(sorted(sheet.row_heights.items())),
+        "freeze": None if sheet.frozen_at is None else (sheet.frozen_at[0] + 1, sheet.frozen_at[1] + 1),
+        "print": None if page.Zoom is not False else {
+            "orientation": _ORIENTATION_NAMES[page.Orientation], "paper": page.PaperSize,
+            "fit": (page.FitToPagesWide or 0, page.FitToPagesTall or 0),
+            "repeat_rows": page.PrintTitleRows.replace("$", "") or None},
+        "visibility": {-1: "visible", 0: "hidden", 2: "veryHidden"}[sheet.Visible],
+        "tables": sorted((table.name, table.range.get_address(False, False), table.table_style)
+                         for table in sheet.tables),
+        "charts": [(chart.title, chart.chart_type, chart.source) for chart in sheet.charts],
+    }
+
+
+def _openpyxl_color(color) -> str | None:
+    if color is None or color.type != "rgb" or color.rgb in (None, "00000000"):
+        return None
+    return color.rgb[-6:].upper()
+
+
+def file_sheet_properties(workbook, name: str) -> dict:
+    """Everything the file door wrote on one sheet, read back with openpyxl, in the same neutral terms."""
+    sheet = workbook[name]
+    cells = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None and not cell.has_style:
+                continue
+            font, alignment, fill = cell.font, cell.alignment, cell.fill
+            bottom = cell.border.bottom
+            cells[cell.coordinate] = {
+                "value": cell.value,
+                **_cell_style(cell.number_format, font.b, font.i, font.sz or 11.0, _openpyxl_color(font.color),
+                              font.u, _openpyxl_color(fill.fgColor) if fill.fill_type == "solid" else None,
+                              _openpyxl_color(bottom.color) if bottom is not None and bottom.style == "thin"
+                              else None, alignment.wrap_text, alignment.horizontal, alignment.vertical)}
+    from openpyxl.utils import column_index_from_string
+    freeze = None
+    if sheet.freeze_panes:
+        from openpyxl.utils.cell import coordinate_from_string
+        letter, row = coordinate_from_string(sheet.freeze_panes)
+        freeze = (row, column_index_from_string(letter))
+    setup = sheet.page_setup
+    fitted = sheet.sheet_properties.pageSetUpPr is not None and sheet.sheet_properties.pageSetUpPr.fitToPage
+    return {
+        "cells": cells,
+        "column_widths": {column_index_from_string(letter): dimension.width
+                          for letter, dimension in sorted(sheet.column_dimensions.items(),
+                                                          key=lambda item: column_index_from_string(item[0]))
+                          if dimension.customWidth},
+        "row_heights": {row: dimension.height for row, dimension in sorted(sheet.row_dimensions.items())
+                        if dimension.height is not None},
+        "freeze": freeze,
+        "print": None if not fitted else {
+            "orientation": setup.orientation, "paper": int(setup.paperSize),
+            "fit": (int(setup.fitToWidth), int(setup.fitToHeight)),
+            "repeat_rows": sheet.print_title_rows.replace("$", "") if sheet.print_title_rows else None},
+        "visibility": sheet.sheet_state,
+        "tables": sorted((table.displayName, table.ref, table.tableStyleInfo.name if table.tableStyleInfo else None)
+                         for table in sheet.tables.values()),
+        "charts": [_openpyxl_chart(workbook, chart) for chart in sheet._charts],
+    }
+
+
+def _openpyxl_chart(workbook, chart) -> tuple:
+    """(title, type, source) of a chart the file door wrote, its source as the one range the button passes to
+    set_source_data: the category column and the series columns, from the series' header row down."""
+    from openpyxl.utils import column_index_from_string
+    from openpyxl.utils.cell import coordinate_from_string
+
+    def text(rich):
+        return "".join(run.t for paragraph in rich.p for run in (paragraph.r or []))
+
+    def corners(reference):
+        first, last = reference.split("!")[1].replace("$", "").split(":")
+        return coordinate_from_string(first), coordinate_from_string(last)
+
+    title = text(chart.title.tx.rich) if chart.title is not None else None
+    kind = {"col": "column_clustered", "bar": "bar_clustered"}[chart.type]
+    category = chart.series[0].cat
+    category_ref = (category.numRef or category.strRef).f
+    sheet = category_ref.split("!")[0].strip("'")
+    (category_letter, _), _ = corners(category_ref)
+    (_, header_row), (_, last_row) = corners(chart.series[0].val.numRef.f)
+    header_row -= 1  # a series' values start under its name
+    columns = [column_index_from_string(category_letter)] + [
+        column_index_from_string(corners(series.val.numRef.f)[0][0]) for series in chart.series]
+    areas, start = [], columns[0]
+    for previous, column in zip(columns, columns[1:] + [None]):
+        if column != previous + 1:
+            areas.append(f"{col_name(start)}{header_row}:{col_name(previous)}{last_row}")
+            start = column
+    return title, kind, f"'{sheet}'!" + ",".join(areas)

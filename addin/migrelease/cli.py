@@ -9,9 +9,14 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from .lang import LANGUAGES
-from .numfmt import STYLES
-from .problems import InputProblems
+from migrelease.filedoor.refresh import check_workbook_file, read_inputs, refresh_workbook
+from migrelease.model.problems import InputProblems
+from migrelease.publish.release_files import publish_workbook
+from migrelease.release.compute import compute_release
+from migrelease.text.keypoints import draft_key_points
+from migrelease.text.lang import LANGUAGES
+from migrelease.text.numfmt import STYLES
+from migrelease.text.period_labels import span_label
 
 SAMPLE_FILES = {"data": "sample_data.csv", "population": "sample_population.csv",
                 "ethnicity": "sample_ethnicity.csv"}
@@ -22,19 +27,17 @@ def _sample_path(kind: str):
 
 
 def command_refresh(args) -> int:
-    from .layout import span_label
-    from .workbook_file import refresh_workbook
-
     started = time.perf_counter()
-    release = refresh_workbook(args.workbook, data_csv=args.data, period=args.period,
-                               progress=lambda message: print(f"  {message}…", file=sys.stderr),
-                               charts_dir=args.charts)
+    plan = refresh_workbook(args.workbook, data_csv=args.data, period=args.period,
+                            progress=lambda message: print(f"  {message}…", file=sys.stderr),
+                            charts_dir=args.charts)
+    release = plan.release
     print(f"Refreshed {args.workbook} for {span_label(release.span)} "
           f"({len(release.tables)} dynamic tables, key points in {', '.join(release.key_points)}) "
           f"in {time.perf_counter() - started:.2f} s")
     for code, table in release.tables.items():
         print(f"  {code:<10} {table.spec.title}: {len(table.rows)} rows x {len(table.columns)} periods")
-    for line in release.extras["warnings"]:
+    for line in plan.warnings:
         print(line)
     if args.charts:
         print(f"Wrote the charts as PNG files to {args.charts}")
@@ -42,8 +45,6 @@ def command_refresh(args) -> int:
 
 
 def command_publish(args) -> int:
-    from .publish import publish_workbook
-
     published = publish_workbook(args.workbook, args.out)
     print(f"Published {published.workbook} ({published.formulas_replaced} formulas replaced by values)")
     for page in published.pages:
@@ -52,17 +53,12 @@ def command_publish(args) -> int:
 
 
 def command_keypoints(args) -> int:
-    from .release import compute_release
-    from .workbook_file import check_workbook_file, read_inputs
-
     workbook = Path(args.workbook) if args.workbook else None
     if workbook is not None:
         check_workbook_file(workbook, for_writing=False)
     data = Path(args.data) if args.data else (None if workbook else Path(str(_sample_path("data"))))
     inputs = read_inputs(workbook, data)
-    release = compute_release(inputs.facts, args.period, inputs.data_source, languages=(args.lang,))
-    from .keypoints import draft_key_points
-
+    release = compute_release(inputs.facts, args.period, inputs.data_source, languages=())
     for paragraph in draft_key_points(release.figures, args.lang, args.style):
         print(paragraph)
         print()
@@ -80,7 +76,8 @@ def command_sample(args) -> int:
 
 
 def command_build_workbook(args) -> int:
-    from .workbook_build import build_workbook
+    # The build needs the [build] extra (oletools reads xlwings' VBA); a server that only refreshes has no need.
+    from migrelease.build.workbook import build_workbook
 
     started = time.perf_counter()
     out = build_workbook(args.out)

@@ -22,13 +22,15 @@ try:  # the real decorators need pywin32 (Windows, or stubs in tests and the wor
 except ImportError:  # elsewhere xlwings' own func/arg/ret are no-ops, which is all a server refresh needs
     from xlwings import arg, func, ret
 
-from . import measures
-from .facts import DATA, RawTable, validate
-from .keypoints import draft_key_points
-from .layout import NOT_AVAILABLE, cell_value, span_label
-from .problems import InputProblems
-from .release import compute_release
-from .tables import build_table, find_table_spec
+from migrelease.model import measures
+from migrelease.model.facts import DATA, RawTable, validate
+from migrelease.model.problems import InputProblems
+from migrelease.model.tables import build_table, find_table_spec
+from migrelease.release.compute import compute_release
+from migrelease.sheets.blocks import NOT_AVAILABLE, cell_value
+from migrelease.text.keypoints import draft_key_points
+from migrelease.text.lang import language_pack
+from migrelease.text.period_labels import span_label
 
 CATEGORY = "Migration release"
 
@@ -151,9 +153,10 @@ def MIG_TABLE(data, table, period=None):
     """One dynamic table of the release, spilled with its header row and region column."""
     try:
         spec = find_table_spec(table)
-        release = _release_from_range(data, period, languages=("en",))
-    except KeyError as error:
+    except KeyError as error:  # not a table's code or title
         return f"#VALUE! {error.args[0]}"
+    try:
+        release = _release_from_range(data, period, languages=())
     except InputProblems as error:
         return _problem_column(error)
     frame = build_table(release.cube, spec, release.year, release.month)
@@ -169,9 +172,11 @@ def MIG_TABLE(data, table, period=None):
 def MIG_KEYPOINTS(data, period=None, lang="en"):
     """The drafted key points of the release, one paragraph per cell, spilled down a column."""
     try:
+        language_pack(lang or "en")
+    except ValueError as error:  # not one of the languages
+        return f"#VALUE! {error}"
+    try:
         release = _release_from_range(data, period, languages=())
-        return [[paragraph] for paragraph in draft_key_points(release.figures, lang or "en")]
     except InputProblems as error:
         return _problem_column(error)
-    except ValueError as error:
-        return f"#VALUE! {error}"
+    return [[paragraph] for paragraph in draft_key_points(release.figures, lang or "en")]

@@ -1,0 +1,222 @@
+"""Consistency checks of a computed release, declared as rules.
+
+A rule finds the rows that break it; a broken rule is an error (the refresh stops before anything is written:
+`raise_errors`) or a warning (written on the Checks sheet and printed by the CLI).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+import numpy as np
+
+from migrelease.model.cube import MEASURES
+from migrelease.model.facts import DIRECTIONS, FLOWS
+from migrelease.model.measures import change
+from migrelease.model.periods import Span
+from migrelease.model.problems import InputProblems, Problem
+from migrelease.model.regions import COUNTRY, regions
+from migrelease.release.compute import Release
+from migrelease.release.supplementary import INTENSITY_SHEETS
+from migrelease.model.tables import TABLE_SPECS, table_code
+from migrelease.text.period_labels import span_label
+
+TOLERANCE = 0.5  # counts are whole people: anything off by half a person or more is a break
+CHANGE_LIMIT = 50.0  # % versus the same period a year earlier beyond which a figure is flagged for review
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One row that breaks a rule."""
+    where: str  # sheet or input
+    row: str  # region or ethnic group
+    period: str
+    found: float
+    expected: float | str
+
+
+@dataclass(frozen=True)
+class Rule:
+    number: int
+    text: str
+    severity: str  # what a break is: "error" or "warning"
+    find: Callable[[Release], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    rule: Rule
+    findings: tuple[Finding, ...]
+
+    @property
+    def result(self) -> str:
+        return self.rule.severity if self.findings else "OK"
+
+
+def _row_names() -> list[str]:
+    return [COUNTRY.name_en, *(region.name_en for region in regions())]
+
+
+def _differs(found: float, expected: float) -> bool:
+    return not (math.isnan(found) or math.isnan(expected)) and abs(found - expected) >= TOLERANCE
+
+
+def _compare(where: str, found: np.ndarray, expected: np.ndarray, columns) -> Iterator[Finding]:
+    names = _row_names()
+    for row, column in zip(*np.nonzero(np.abs(np.nan_to_num(found - expected, nan=0.0)) >= TOLERANCE)):
+        yield Finding(where, names[row], span_label(columns[column]), float(found[row, column]),
+                      float(expected[row, column]))
+
+
+def balance_rule(release: Release) -> Iterator[Finding]:
+    for spec in TABLE_SPECS:
+        if spec.measure != "balance":
+            continue
+        arrivals, departures = (release.tables[table_code(spec.frequency, spec.flow_group, measure)].values
+                                for measure in ("arrival", "departure"))
+        table = release.tables[spec.code]
+        yield from _compare(spec.code, table.values, arrivals - departures, table.columns)
+
+
+def external_rule(release: Release) -> Iterator[Finding]:
+    for measure in MEASURES:
+        external = release.tables[table_code("annual", "external", measure)]
+        expected = sum(release.tables[table_code("annual", partner, measure)].values for partner in ("cis", "other"))
+        yield from _compare(external.spec.code, external.values, expected, external.columns)
+
+
+def country_rule(release: Release) -> Iterator[Finding]:
+    for code, table in release.tables.items():
+        regional = table.values[1:]
+        complete = ~np.isnan(regional).any(axis=0)
+        for column in np.nonzero(complete)[0]:
+            found, expected = float(table.values[0, column]), float(regional[:, column].sum())
+            if _differs(found, expected):
+                yield Finding(code, COUNTRY.name_en, span_label(table.columns[column]), found, expected)
+    for flow, frame in release.intensity.items():
+        for measure, counts in (("population", frame.population), *frame.counts.items()):
+            if not np.isnan(counts[1:]).any() and _differs(float(counts[0]), float(counts[1:].sum())):
+                yield Finding(INTENSITY_SHEETS[flow], COUNTRY.name_en, f"{span_label(frame.span)} ({measure})",
+                              float(counts[0]), float(counts[1:].sum()))
+
+
+def _grids(release: Release) -> Iterator[tuple[str, np.ndarray]]:
+    months, monthly = release.cube.monthly_grid()
+    for (year, month), grid in zip(months, monthly):
+        yield span_label(Span(year, month, month)), grid
+    years, annual = release.cube.annual_grid()
+    for year, grid in zip(years, annual):
+        yield span_label(Span(year)), grid
+
+
+def interregional_rule(release: Release) -> Iterator[Finding]:
+    flow = FLOWS.index("interregional")
+    for period, grid in _grids(release):
+        moves = grid[:, flow, :]  # region x direction
+        if np.isnan(moves).any():
+            continue  # a period the data does not cover completely: nothing to compare
+        net = float(moves[:, 0].sum() - moves[:, 1].sum())
+        if abs(net) >= TOLERANCE:
+            yield Finding("Data (interregional)", COUNTRY.name_en, period, net, 0.0)
+
+
+def year_rule(release: Release) -> Iterator[Finding]:
+    months, monthly = release.cube.monthly_grid()
+    years, annual = release.cube.annual_grid()
+    names = [region.name_en for region in regions()]
+    for year, year_grid in zip(years, annual):
+        positions = [i for i, (y, _) in enumerate(months) if y == year]
+        if len(positions) != 12:
+            continue
+        summed = monthly[positions].sum(axis=0)
+        for region, flow, direction in zip(*np.nonzero(np.abs(np.nan_to_num(year_grid - summed)) >= TOLERANCE)):
+            yield Finding(f"Data ({FLOWS[flow]} {DIRECTIONS[direction]})", names[region], str(year),
+                          float(year_grid[region, flow, direction]), float(summed[region, flow, direction]))
+    ethnicity = release.ethnicity
+    if ethnicity is not None:
+        for (year, direction, group), rows in ethnicity.groupby(["year", "direction", "ethnic_group"]):
+            annual_rows, monthly_rows = rows[rows["month"] == 0], rows[rows["month"] > 0]
+            if len(annual_rows) and set(monthly_rows["month"]) == set(range(1, 13)):
+                found, expected = float(annual_rows["people"].sum()), float(monthly_rows["people"].sum())
+                if _differs(found, expected):
+                    yield Finding(f"Ethnicity ({direction})", group, str(year), found, expected)
+
+
+def share_rule(release: Release) -> Iterator[Finding]:
+    figures = release.figures
+    period = span_label(release.span)
+    for label in ("cis_arrival_share", "cis_departure_share", "other_arrival_share", "other_departure_share"):
+        value = float(getattr(figures, label))
+        if not math.isnan(value) and not 0.0 <= value <= 100.0:
+            yield Finding("Key indicators", label.replace("_", " "), period, value, "0 to 100")
+    frame = release.ethnic
+    if frame is not None:
+        for direction, shares in frame.shares.items():
+            for group, value in zip(frame.groups, shares):
+                if not math.isnan(value) and not 0.0 <= value <= 100.0:
+                    yield Finding(f"Ethnic ({direction})", group, period, float(value), "0 to 100")
+
+
+def change_rule(release: Release) -> Iterator[Finding]:
+    current = release.span
+    previous = current.same_period_a_year_earlier()
+    names = _row_names()
+    for spec in TABLE_SPECS:
+        table = release.tables[spec.code]
+        if spec.frequency != "annual" or spec.measure == "balance" or previous not in table.columns:
+            continue
+        now = table.values[:, table.columns.index(current)]
+        before = table.values[:, table.columns.index(previous)]
+        changes = np.asarray(change(now, before), dtype=float)
+        for row in np.nonzero(np.abs(np.nan_to_num(changes)) > CHANGE_LIMIT)[0]:
+            yield Finding(spec.code, names[row], f"{span_label(current)} vs {span_label(previous)} (%)",
+                          float(changes[row]), f"within ±{CHANGE_LIMIT:g}")
+
+
+RULES = (
+    Rule(1, "Balance = arrival − departure, in every balance table", "error", balance_rule),
+    Rule(2, "External migration = migration with the CIS countries + with other countries", "error",
+         external_rule),
+    Rule(3, "The country's figure = the sum of the 20 regions", "error", country_rule),
+    Rule(4, "Interregional net migration sums to zero for the country in every period", "error",
+         interregional_rule),
+    Rule(5, "A year equals the sum of its months where both are given", "error", year_rule),
+    Rule(6, "Shares lie within 0–100 %", "error", share_rule),
+    Rule(7, f"Changes versus the same period a year earlier beyond ±{CHANGE_LIMIT:g} % (flagged for review)",
+         "warning", change_rule),
+)
+
+
+def check_release(release: Release) -> tuple[RuleResult, ...]:
+    """Every rule's result for `release`."""
+    return tuple(RuleResult(rule, tuple(rule.find(release))) for rule in RULES)
+
+
+def _describe(finding: Finding) -> str:
+    expected = finding.expected if isinstance(finding.expected, str) else f"{finding.expected:g}"
+    return f"{finding.row}, {finding.period}: found {finding.found:g}, expected {expected}"
+
+
+def raise_errors(results: tuple[RuleResult, ...]) -> None:
+    """Raise InputProblems listing every break of an error rule (nothing has been written yet)."""
+    problems = [Problem(finding.where if finding.where.startswith(("Data", "Ethnicity")) else f"table "
+                        f"{finding.where}", None, None, f"breaks check {result.rule.number} "
+                        f"({result.rule.text}): {_describe(finding)}")
+                for result in results if result.result == "error" for finding in result.findings]
+    if problems:
+        raise InputProblems(problems)
+
+
+def warning_lines(results: tuple[RuleResult, ...]) -> list[str]:
+    """One line per warning rule that is broken, then its first few rows (for the CLI)."""
+    lines = []
+    for result in results:
+        if result.result == "warning":
+            lines.append(f"warning: check {result.rule.number} ({result.rule.text}): "
+                         f"{len(result.findings)} row(s), see the Checks sheet")
+            lines += [f"  {finding.where}: {_describe(finding)}" for finding in result.findings[:5]]
+            if len(result.findings) > 5:
+                lines.append(f"  … and {len(result.findings) - 5} more")
+    return lines

@@ -1,0 +1,75 @@
+"""One computation of the whole release from validated inputs: the same immutable object feeds every door.
+
+Everything a refresh shows is computed here, up front — tables, key figures and text, the supplementary frames —
+so nothing downstream adds to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+import pandas as pd
+
+from migrelease.model.cube import MigrationCube
+from migrelease.model.periods import Span, parse_reporting_period
+from migrelease.model.problems import InputProblems, Problem
+from migrelease.model.tables import TableFrame, build_all_tables
+from migrelease.release.supplementary import EthnicFrame, IntensityFrame, ethnic_frame, intensity_frames
+from migrelease.text.keypoints import KeyFigures, draft_key_points, key_figures
+from migrelease.text.lang import LANGUAGES
+
+
+@dataclass(frozen=True)
+class Release:
+    year: int
+    month: int
+    cube: MigrationCube
+    tables: Mapping[str, TableFrame]
+    figures: KeyFigures
+    key_points: Mapping[str, tuple[str, ...]]  # language -> paragraphs
+    population: pd.DataFrame | None = None
+    ethnicity: pd.DataFrame | None = None
+    intensity: Mapping[str, IntensityFrame] = field(default_factory=dict)  # flow group -> frame; {} w/o Population
+    ethnic: EthnicFrame | None = None  # None without an Ethnicity sheet
+    settings: Mapping[str, str] = field(default_factory=dict)  # the Settings sheet's key/value pairs
+
+    @property
+    def span(self) -> Span:
+        return Span(self.year, 1, self.month)
+
+
+def reporting_month(cube: MigrationCube, period: str | None, source: str) -> tuple[int, int]:
+    """The month the release runs to: --period, else the data's latest month."""
+    if period:
+        try:
+            year, month = parse_reporting_period(period)
+        except ValueError as error:
+            raise InputProblems([Problem("option --period", None, None, str(error))]) from None
+        if not cube.has_month(year, month):
+            raise InputProblems([Problem(source, None, None, f"has no rows for the period {period}")])
+        return year, month
+    latest = cube.latest_month
+    if latest is None:
+        raise InputProblems([Problem(source, None, "period",
+                                     "has no monthly rows (YYYY-MM): the release runs to the latest month")])
+    return latest
+
+
+def compute_release(facts: pd.DataFrame, period: str | None = None, source: str = "sheet 'Data'",
+                    population: pd.DataFrame | None = None, ethnicity: pd.DataFrame | None = None,
+                    languages: tuple[str, ...] = LANGUAGES, settings: Mapping[str, str] | None = None) -> Release:
+    cube = MigrationCube(facts)
+    year, month = reporting_month(cube, period, source)
+    span = Span(year, 1, month)
+    tables = build_all_tables(cube, year, month)
+    figures = key_figures(tables, cube, year, month)
+    return Release(
+        year, month, cube, MappingProxyType(tables), figures,
+        MappingProxyType({lang: tuple(draft_key_points(figures, lang)) for lang in languages}),
+        population, ethnicity,
+        intensity=MappingProxyType(intensity_frames(cube, population, span)),
+        ethnic=None if ethnicity is None else ethnic_frame(ethnicity, span),
+        settings=MappingProxyType(dict(settings or {})),
+    )

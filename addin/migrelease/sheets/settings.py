@@ -1,0 +1,69 @@
+"""The Settings sheet the user edits: a small key/value table a refresh reads and never writes over."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from migrelease.sheets.blocks import Block, ExcelTable, SheetLayout
+
+SETTINGS_SHEET = "Settings"
+SETTINGS_HEADER = ("Setting", "Value")
+SETTING_PUBLICATION = "Date of publication"
+SETTING_NEXT_PUBLICATION = "Date of next publication"
+SETTING_CONTACT_DETAILS = "Contact details"
+DEFAULT_SETTINGS = ((SETTING_PUBLICATION, None), (SETTING_NEXT_PUBLICATION, None), (SETTING_CONTACT_DETAILS, None))
+SETTINGS_DESCRIPTION = "Settings you edit: dates of publication and contact details (a refresh never overwrites them)"
+
+
+def format_setting(value) -> str | None:
+    """A setting as the Cover prints it: dates as dd.mm.yyyy, text trimmed; None when blank."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def settings_from_rows(rows: Iterable) -> dict[str, str]:
+    """The key/value pairs under the Settings table's header row (first column = key)."""
+    settings, in_table = {}, False
+    for row in rows:
+        cells = list(row) + [None, None]
+        key = cells[0].strip() if isinstance(cells[0], str) else cells[0]
+        if not in_table:
+            in_table = isinstance(key, str) and key.casefold() == SETTINGS_HEADER[0].casefold()
+            continue
+        if isinstance(key, str) and key:
+            value = format_setting(cells[1] if cells[1] != "" else None)
+            if value is not None:
+                settings[key] = value
+    return settings
+
+
+def settings_sheet(values: dict[str, object] | None = None) -> SheetLayout:
+    """The Settings sheet with `values` (default: blank dates); written only when the workbook has none."""
+    values = dict(values or {})
+    rows = [(key, values.pop(key, default)) for key, default in DEFAULT_SETTINGS]
+    rows += list(values.items())
+    rows = tuple((key, format_setting(value) if isinstance(value, (dt.date, dt.datetime)) else value)
+                 for key, value in rows)
+    header_row = 4
+    return SheetLayout(
+        name=SETTINGS_SHEET,
+        description=SETTINGS_DESCRIPTION,
+        blocks=(
+            Block(1, 1, (("Settings",),), "title"),
+            Block(2, 1, (("Edit the values in column B (dates as dd.mm.yyyy); a refresh reads them for the Cover "
+                          "and never overwrites this sheet.",),), "info"),
+            Block(header_row, 1, (SETTINGS_HEADER,), "header"),
+            Block(header_row + 1, 1, tuple((key,) for key, _ in rows), "label"),
+            Block(header_row + 1, 2, tuple((value,) for _, value in rows), "text"),
+        ),
+        tables=(ExcelTable("T_Settings", header_row, 1, header_row + len(rows), 2),),
+        column_widths={1: 30, 2: 40},
+    )
