@@ -14,7 +14,7 @@ from migrelease.release.compute import Release  # noqa: E402
 from migrelease.sheets.charts import ETHNIC_TITLE, INTERNATIONAL_TITLE, international_data  # noqa: E402
 from migrelease.text.period_labels import span_label  # noqa: E402
 
-PNG_NAMES = {"international": "international_migration.png", "ethnic": "ethnic_structure.png"}
+PNG_NAMES = {"international": "international-migration.png", "ethnic": "ethnic-structure.png"}  # web-safe
 PNG_TITLES = {"international": INTERNATIONAL_TITLE, "ethnic": ETHNIC_TITLE}
 _COLOURS = ("#1F4E79", "#C55A11", "#548235")
 

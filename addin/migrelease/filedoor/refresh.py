@@ -7,32 +7,40 @@ point leaves the old workbook byte-identical.
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import io
+import stat
 import os
 import tempfile
 import time
 import zipfile
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 import openpyxl
-from openpyxl.packaging.custom import StringProperty
 from openpyxl.utils.exceptions import InvalidFileException
 
 from migrelease.engines.openpyxl_engine import OpenpyxlWriter
-from migrelease.filedoor.calamine_source import book_settings, open_for_reading, read_sheet_table
+from migrelease.filedoor.calamine_source import (book_settings, find_sheet_name, open_for_reading,
+                                                 read_sheet_table)
+from migrelease.filedoor.calamine_source import sheet_rows as book_sheet_rows
 from migrelease.filedoor.chart_images import write_chart_pngs
 from migrelease.filedoor.csv_source import read_csv_table
+from migrelease.filedoor.guard import FileIdentity, exclusive
+from migrelease.filedoor.staging import check_target_folder, commit, staged
 from migrelease.filedoor.package_splice import SheetCells, load_shell, sheet_cells_from_rows, splice
 from migrelease.model.a1 import find_sheet
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate_all
 from migrelease.model.input_rows import sheet_rows
 from migrelease.model.problems import InputProblems, Problem
-from migrelease.release.compute import Release
+from migrelease.release.compute import resolve_options
 from migrelease.sheets.plan import RefreshPlan, plan_refresh
-from migrelease.sheets.settings import SETTINGS_SHEET, settings_sheet
+from migrelease.sheets.release_sheet import RELEASE_SHEET
+from migrelease.sheets.settings import (SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION, SETTINGS_HEADER,
+                                        SETTINGS_SHEET, settings_sheet)
 
 INPUT_SPECS = (DATA, POPULATION, ETHNICITY)
 MACRO_CONTENT_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -104,9 +112,13 @@ def check_workbook_file(path: Path, for_writing: bool = True) -> None:
     if path.suffix.lower() == ".xlsx" and MACRO_CONTENT_TYPE in content_types:
         raise file_problem(path, "is named .xlsx but holds macros; name it .xlsm")
     if for_writing:
-        lock = path.with_name("~$" + path.name)
-        if lock.exists():
-            raise file_problem(path, f"is open in Excel (lock file '{lock.name}'); close it and try again")
+        for lock, program in ((path.with_name("~$" + path.name), "Excel"),
+                              (path.with_name(f".~lock.{path.name}#"), "LibreOffice")):
+            if lock.exists():
+                raise file_problem(path, f"is open in {program} (lock file '{lock.name}'); close it and try again")
+        # By its mode bits, not os.access: as root os.access says every file is writable.
+        if not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            raise file_problem(path, "is read-only (its permissions forbid writing): make it writable and try again")
         if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
             raise file_problem(path, "cannot be written (read-only file or folder)")
 
@@ -118,12 +130,13 @@ class ReleaseInputs:
     ethnicity: object | None
     data_source: str
     settings: dict[str, str]
+    release_rows: list[list] | None = None  # the `_Release` sheet's rows (the stamp); None: no such sheet
 
 
 def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseInputs:
     """Every input of a release, read with one opening of the workbook: the data sheets and the Settings."""
     data_raw = population_raw = ethnicity_raw = None
-    settings = {}
+    settings, release_rows = {}, None
     if workbook is not None:
         book = open_for_reading(workbook)
         if data_csv is None:
@@ -131,11 +144,13 @@ def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseI
         population_raw = read_sheet_table(book, POPULATION, required=False)
         ethnicity_raw = read_sheet_table(book, ETHNICITY, required=False)
         settings = book_settings(book)
+        name = find_sheet_name(book, RELEASE_SHEET)
+        release_rows = None if name is None else book_sheet_rows(book, name)
     if data_csv is not None:
         data_raw = read_csv_table(data_csv)
     facts, population, ethnicity = validate_all([(data_raw, DATA), (population_raw, POPULATION),
                                                   (ethnicity_raw, ETHNICITY)])
-    return ReleaseInputs(facts, population, ethnicity, data_raw.source, settings)
+    return ReleaseInputs(facts, population, ethnicity, data_raw.source, settings, release_rows)
 
 
 def data_sheet_cells(facts) -> SheetCells:
@@ -167,10 +182,11 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     return removed
 
 
-def save_atomically(workbook: openpyxl.Workbook, path: Path, sheet_cells: dict[str, SheetCells] | None = None
-                    ) -> None:
+def save_atomically(workbook: openpyxl.Workbook, path: Path, sheet_cells: dict[str, SheetCells] | None = None,
+                    before_replace: Callable[[], None] = lambda: None) -> None:
     """Save to a temporary file beside `path`, flush it, rename it over `path`; `sheet_cells` are put back into
-    the sheets whose cells openpyxl never loaded (see package_splice)."""
+    the sheets whose cells openpyxl never loaded (see package_splice). `before_replace` runs just before the
+    rename and may refuse it by raising (the integrity guard: is `path` still the file that was read?)."""
     remove_stale_temporaries(path)
     handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=path.suffix, dir=path.parent)
     os.close(handle)
@@ -184,6 +200,7 @@ def save_atomically(workbook: openpyxl.Workbook, path: Path, sheet_cells: dict[s
         with open(temporary, "rb") as written:
             os.fsync(written.fileno())
         os.chmod(temporary, path.stat().st_mode & 0o777)
+        before_replace()
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):
@@ -201,24 +218,8 @@ def save_atomically(workbook: openpyxl.Workbook, path: Path, sheet_cells: dict[s
         os.close(directory)
 
 
-PERIOD_PROPERTY = "migrelease period"  # custom document property: the reporting month of the last refresh
 # What openpyxl raises for a package it cannot make sense of (a damaged zip, missing or malformed parts).
 OPENPYXL_LOAD_ERRORS = (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, SyntaxError)
-
-
-def stamp_period(workbook: openpyxl.Workbook, release: Release) -> None:
-    """Record the refreshed reporting month (YYYY-MM) in the workbook's custom document properties."""
-    properties = workbook.custom_doc_props
-    for existing in [prop for prop in properties.props if prop.name == PERIOD_PROPERTY]:
-        properties.props.remove(existing)
-    properties.append(StringProperty(name=PERIOD_PROPERTY, value=f"{release.year}-{release.month:02d}"))
-
-
-def stamped_period(workbook: openpyxl.Workbook) -> str | None:
-    for prop in workbook.custom_doc_props.props:
-        if prop.name == PERIOD_PROPERTY:
-            return str(prop.value)
-    return None
 
 
 def ensure_settings_sheet(workbook: openpyxl.Workbook) -> bool:
@@ -229,35 +230,100 @@ def ensure_settings_sheet(workbook: openpyxl.Workbook) -> bool:
     return True
 
 
+def read_date_option(text: str | None, option: str) -> str | None:
+    """--published / --next: a date written DD.MM.YYYY, as the Settings sheet holds it."""
+    if text is None:
+        return None
+    try:
+        return dt.datetime.strptime(text.strip(), "%d.%m.%Y").strftime("%d.%m.%Y")
+    except ValueError:
+        raise InputProblems([Problem(f"option {option}", None, None,
+                                     f"'{text}' is not a date written DD.MM.YYYY (e.g. 12.05.2026)")]) from None
+
+
+def date_settings(published: str | None, next_publication: str | None) -> dict[str, str]:
+    """The Settings the --published and --next options set (checked first)."""
+    dates = {SETTING_PUBLICATION: read_date_option(published, "--published"),
+             SETTING_NEXT_PUBLICATION: read_date_option(next_publication, "--next")}
+    return {key: value for key, value in dates.items() if value is not None}
+
+
+def with_settings(settings: dict[str, str], updates: dict[str, str]) -> dict[str, str]:
+    """`settings` with `updates` written over the keys they name (case-insensitively)."""
+    merged = {key: value for key, value in settings.items()
+              if key.casefold() not in {name.casefold() for name in updates}}
+    return {**merged, **updates}
+
+
+def write_settings(workbook: openpyxl.Workbook, updates: dict[str, str]) -> None:
+    """Write `updates` into the Settings sheet's value column: over the row of the same key, else in a new row at
+    the end of its table (the Settings sheet is the user's: nothing else on it changes)."""
+    if not updates:
+        return
+    sheet = workbook[find_sheet(workbook.sheetnames, SETTINGS_SHEET)]
+    rows = {str(cell.value).strip().casefold(): cell.row for cell in sheet["A"] if isinstance(cell.value, str)}
+    header = rows.get(SETTINGS_HEADER[0].casefold())
+    for key, value in updates.items():
+        row = rows.get(key.casefold())
+        if row is None:
+            row = sheet.max_row + 1
+            sheet.cell(row, 1, key)
+            for table in sheet.tables.values():
+                first, last = table.ref.split(":")
+                if header is not None and openpyxl.utils.cell.coordinate_from_string(first)[1] == header:
+                    last_column = openpyxl.utils.cell.coordinate_from_string(last)[0]
+                    table.ref = f"{first}:{last_column}{row}"
+                    if table.autoFilter is not None:
+                        table.autoFilter.ref = table.ref
+        sheet.cell(row, 2, value)
+
+
 def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, period: str | None = None,
-                     progress: Progress = lambda message: None, charts_dir: str | Path | None = None
-                     ) -> RefreshPlan:
-    """Refresh every generated sheet of the workbook at `path` in place; returns what was written."""
+                     progress: Progress = lambda message: None, charts_dir: str | Path | None = None, *,
+                     missing_rows: str | None = None, allow_incomplete: bool = False,
+                     published: str | None = None, next_publication: str | None = None,
+                     now: dt.datetime | None = None, today: dt.date | None = None) -> RefreshPlan:
+    """Refresh every generated sheet of the workbook at `path` in place; returns what was written.
+
+    Holds the workbook's lock for the whole run, so refreshes of one file queue instead of mixing; confirms just
+    before replacing it that the file is the one that was read. Everything that can fail — options, reading,
+    validation, computation, the chart images — runs before the workbook is touched."""
     path = Path(path)
     check_workbook_file(path)
-    progress(f"reading {('file ' + Path(data_csv).name) if data_csv else 'sheet Data'}")
-    inputs = read_inputs(path, Path(data_csv) if data_csv else None)
-    progress("computing tables, key points and checks")
-    plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
-                        inputs.settings)
-    progress("writing sheets")
-    input_sheets = {spec.sheet for spec in INPUT_SPECS}
-    shell, stash = load_shell(path, input_sheets | {layout.name for layout in plan.layouts})
-    try:
-        workbook = openpyxl.load_workbook(shell, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True)
-    except OPENPYXL_LOAD_ERRORS as error:
-        raise file_problem(path, f"cannot be opened ({error})") from None
-    kept_cells = {name: cells for name, cells in stash.items() if name.casefold() in
-                  {sheet.casefold() for sheet in input_sheets}}
-    if data_csv is not None:
-        data_sheet = find_sheet(workbook.sheetnames, DATA.sheet) or workbook.create_sheet(DATA.sheet).title
-        kept_cells[data_sheet] = data_sheet_cells(inputs.facts)
-    OpenpyxlWriter(workbook).write(plan.layouts)
-    ensure_settings_sheet(workbook)
-    stamp_period(workbook, plan.release)
-    progress("saving")
-    save_atomically(workbook, path, kept_cells)
-    if charts_dir is not None:
-        progress("writing chart images")
-        write_chart_pngs(plan.release, charts_dir)
+    dates = date_settings(published, next_publication)
+    charts = Path(charts_dir) if charts_dir is not None else None
+    if charts is not None:
+        check_target_folder(charts, "--charts")
+    with exclusive(path, on_wait=progress):
+        identity = FileIdentity.of(path)
+        progress(f"reading {('file ' + Path(data_csv).name) if data_csv else 'sheet Data'}")
+        inputs = read_inputs(path, Path(data_csv) if data_csv else None)
+        settings = with_settings(inputs.settings, dates)
+        options = resolve_options(settings, missing_rows, allow_incomplete, today)
+        progress("computing tables, key points and checks")
+        plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
+                            settings, options, door="file", now=now)
+        with (staged(charts) if charts is not None else nullcontext()) as chart_staging:
+            if charts is not None:
+                progress("drawing the charts")
+                write_chart_pngs(plan.release, chart_staging)
+            progress("writing sheets")
+            input_sheets = {spec.sheet for spec in INPUT_SPECS}
+            shell, stash = load_shell(path, input_sheets | {layout.name for layout in plan.layouts})
+            try:
+                workbook = openpyxl.load_workbook(shell, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True)
+            except OPENPYXL_LOAD_ERRORS as error:
+                raise file_problem(path, f"cannot be opened ({error})") from None
+            kept_cells = {name: cells for name, cells in stash.items() if name.casefold() in
+                          {sheet.casefold() for sheet in input_sheets}}
+            if data_csv is not None:
+                data_sheet = find_sheet(workbook.sheetnames, DATA.sheet) or workbook.create_sheet(DATA.sheet).title
+                kept_cells[data_sheet] = data_sheet_cells(inputs.facts)
+            OpenpyxlWriter(workbook).write(plan.layouts)
+            ensure_settings_sheet(workbook)
+            write_settings(workbook, dates)
+            progress("saving")
+            save_atomically(workbook, path, kept_cells, before_replace=lambda: identity.confirm(path))
+            if charts is not None:
+                commit(chart_staging, charts)
     return plan

@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 
 import numpy as np
 
+from migrelease.model.completeness import COMBINATIONS, month_label
 from migrelease.model.cube import MEASURES
 from migrelease.model.facts import DIRECTIONS, FLOWS
 from migrelease.model.measures import change
@@ -43,6 +44,9 @@ class Rule:
     text: str
     severity: str  # what a break is: "error" or "warning"
     find: Callable[[Release], Iterator[Finding]]
+    # False for a rule whose breaks were already refused, with a clearer message, before the checks ran (they are
+    # found here only when the user let the refresh go on, and then recorded as errors for publish to refuse).
+    stops_refresh: bool = True
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,16 @@ def change_rule(release: Release) -> Iterator[Finding]:
                           float(changes[row]), f"within ±{CHANGE_LIMIT:g}")
 
 
+def completeness_rule(release: Release) -> Iterator[Finding]:
+    """Rows the reporting and comparison periods lack (found only when --allow-incomplete let the refresh go on;
+    every figure that needs them is not available)."""
+    names = {region.kato: region.name_en for region in regions()}
+    for gap in release.gaps:
+        missing = ", ".join(f"{flow} {direction}" for flow, direction in gap.missing)
+        yield Finding("Data", names[gap.region], month_label(gap.year, gap.month),
+                      float(len(COMBINATIONS) - len(gap.missing)), f"{len(COMBINATIONS)} rows (missing: {missing})")
+
+
 RULES = (
     Rule(1, "Balance = arrival − departure, in every balance table", "error", balance_rule),
     Rule(2, "External migration = migration with the CIS countries + with other countries", "error",
@@ -186,6 +200,9 @@ RULES = (
     Rule(6, "Shares lie within 0–100 %", "error", share_rule),
     Rule(7, f"Changes versus the same period a year earlier beyond ±{CHANGE_LIMIT:g} % (flagged for review)",
          "warning", change_rule),
+    Rule(8, "Every region × flow × direction of the reporting period and of the same period a year earlier is in "
+            "the data (refreshed with --allow-incomplete: the figures that need a missing row are not available)",
+         "error", completeness_rule, stops_refresh=False),
 )
 
 
@@ -204,17 +221,19 @@ def raise_errors(results: tuple[RuleResult, ...]) -> None:
     problems = [Problem(finding.where if finding.where.startswith(("Data", "Ethnicity")) else f"table "
                         f"{finding.where}", None, None, f"breaks check {result.rule.number} "
                         f"({result.rule.text}): {_describe(finding)}")
-                for result in results if result.result == "error" for finding in result.findings]
+                for result in results if result.result == "error" and result.rule.stops_refresh
+                for finding in result.findings]
     if problems:
         raise InputProblems(problems)
 
 
 def warning_lines(results: tuple[RuleResult, ...]) -> list[str]:
-    """One line per warning rule that is broken, then its first few rows (for the CLI)."""
+    """One line per warning rule that is broken (and per error the user let the refresh go on with), then its
+    first few rows (for the CLI)."""
     lines = []
     for result in results:
-        if result.result == "warning":
-            lines.append(f"warning: check {result.rule.number} ({result.rule.text}): "
+        if result.result == "warning" or (result.result == "error" and not result.rule.stops_refresh):
+            lines.append(f"{result.result}: check {result.rule.number} ({result.rule.text}): "
                          f"{len(result.findings)} row(s), see the Checks sheet")
             lines += [f"  {finding.where}: {_describe(finding)}" for finding in result.findings[:5]]
             if len(result.findings) > 5:

@@ -37,16 +37,24 @@ def with_table_view(layout: SheetLayout) -> SheetLayout:
     )
 
 
-def release_layout(release: Release, checks: tuple[RuleResult, ...]) -> list[SheetLayout]:
+def release_layout(release: Release, checks: tuple[RuleResult, ...], public: bool = False,
+                   include_data: bool = False) -> list[SheetLayout]:
+    """The generated sheets of the release workbook; `public`: of the published file of values instead — no
+    Checks, Contents listing only what the file holds (the input sheets only with `include_data`, never Settings),
+    Key indicators worded for values, not formulas."""
     supplementary = supplementary_sheets(release)
     ethnic = next((layout for layout in supplementary if layout.name == ETHNIC_SHEET), None)
-    body = [key_points_sheet(release), key_indicators_sheet(release),
+    body = [key_points_sheet(release), key_indicators_sheet(release, public),
             *(table_sheet(release.tables[spec.code]) for spec in TABLE_SPECS),
-            *supplementary, charts_sheet(release, ethnic), checks_sheet(release, checks)]
+            *supplementary, charts_sheet(release, ethnic)]
+    if not public:
+        body.append(checks_sheet(release, checks))
+    inputs = input_sheet_descriptions(release)
+    if public:
+        inputs = inputs[:-1] if include_data else []  # the last is Settings, which is never published
     cover = cover_sheet(release)
     entries = [(cover.name, cover.description), (CONTENTS_SHEET, CONTENTS_DESCRIPTION),
-               (NOTES_SHEET, NOTES_DESCRIPTION), *((layout.name, layout.description) for layout in body),
-               *input_sheet_descriptions(release)]
+               (NOTES_SHEET, NOTES_DESCRIPTION), *((layout.name, layout.description) for layout in body), *inputs]
     contents = contents_sheet(entries)
     order = cited_in_order([cover, contents, *body])
     layouts = number_notes([cover, contents, notes_sheet(order), *body], order)

@@ -103,7 +103,8 @@ def indicator_formula(indicator: Indicator, release: Release) -> Formula:
     return Formula(f"={indicator.function}({','.join(references)})", _function_value(indicator.function, values))
 
 
-def key_indicators_sheet(release: Release) -> SheetLayout:
+def key_indicators_sheet(release: Release, public: bool = False) -> SheetLayout:
+    """`public`: worded for the published file, where each formula is replaced by the value it computes."""
     rows = tuple((indicator.label, indicator_formula(indicator, release), indicator.unit)
                  for indicator in KEY_INDICATORS)
     top = KEY_INDICATORS_HEADER_ROW
@@ -117,11 +118,13 @@ def key_indicators_sheet(release: Release) -> SheetLayout:
         for i, (region, arrivals, departures) in enumerate(zip(regions(), *interregional)))
     return SheetLayout(
         name=KEY_INDICATORS_SHEET,
-        description="The figures the key points quote, as MIG_ formulas over the dynamic-table cells",
+        description=("The figures the key points quote, computed from the dynamic tables" if public else
+                     "The figures the key points quote, as MIG_ formulas over the dynamic-table cells"),
         blocks=(
             Block(1, 1, ((f"Key indicators, {span_label(release.span)}",),), "title"),
-            Block(2, 1, ((f"Each value is a formula over the dynamic tables; the key points quote these values "
-                          f"{cite('rounding')}.",),), "info"),
+            Block(2, 1, (((f"Each value is computed from the dynamic tables of this file" if public else
+                           f"Each value is a formula over the dynamic tables")
+                          + f"; the key points quote these values {cite('rounding')}.",),), "info"),
             Block(top, 1, (("Indicator", "Value", "Unit"),), "header"),
             Block(top + 1, 1, tuple((row[0],) for row in rows), "label"),
             Block(top + 1, 2, tuple((row[1],) for row in rows), "indicator"),

@@ -4,13 +4,16 @@ layout."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Mapping
 
 from migrelease.release.checks import RuleResult, check_release, raise_errors, warning_lines
-from migrelease.release.compute import Release, compute_release
+from migrelease.release.compute import RefreshOptions, Release, compute_release
+from migrelease.release.stamp import Stamp, input_fingerprints, stamp_release
 from migrelease.sheets.blocks import SheetLayout
 from migrelease.sheets.composition import release_layout
+from migrelease.sheets.release_sheet import release_sheet
 
 
 @dataclass(frozen=True)
@@ -19,12 +22,17 @@ class RefreshPlan:
     checks: tuple[RuleResult, ...]
     layouts: tuple[SheetLayout, ...]
     warnings: tuple[str, ...]
+    stamp: Stamp
 
 
 def plan_refresh(facts, population, ethnicity, period: str | None, data_source: str,
-                 settings: Mapping[str, str]) -> RefreshPlan:
-    """Raises InputProblems (nothing written yet) when the data breaks a consistency rule that is an error."""
-    release = compute_release(facts, period, data_source, population, ethnicity, settings=settings)
+                 settings: Mapping[str, str], options: RefreshOptions = RefreshOptions(), door: str = "file",
+                 now: dt.datetime | None = None) -> RefreshPlan:
+    """Raises InputProblems (nothing written yet) when the data breaks a rule that is an error. The layouts end
+    with the `_Release` sheet: the stamp of this refresh (`door`, at `now`)."""
+    release = compute_release(facts, period, data_source, population, ethnicity, settings=settings, options=options)
     checks = check_release(release)
     raise_errors(checks)
-    return RefreshPlan(release, checks, tuple(release_layout(release, checks)), tuple(warning_lines(checks)))
+    stamp = stamp_release(release, input_fingerprints(facts, population, ethnicity, settings), door, now)
+    layouts = (*release_layout(release, checks), release_sheet(stamp))
+    return RefreshPlan(release, checks, layouts, tuple(warning_lines(checks)), stamp)
