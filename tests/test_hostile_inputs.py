@@ -199,7 +199,7 @@ def check_problems(error: InputProblems, cases: dict[str, Case], first_rows: dic
             continue
         offset = problem.row - first_rows[name]
         assert 0 <= offset < len(case.body) and case.touched[offset], (problem, offset)
-        if problem.message.startswith(("duplicates row", "is an empty line inside the data")):
+        if problem.message.startswith(("duplicates row", "duplicates line", "is an empty line inside the data")):
             assert problem.column is None
             continue
         assert not case.header_problem, problem  # a broken header stops before the cells are read

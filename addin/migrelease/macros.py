@@ -14,6 +14,7 @@ from migrelease.model.a1 import find_sheet
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate_all
 from migrelease.model.input_rows import raw_table_from_rows
 from migrelease.model.problems import InputProblems
+from migrelease.release.compute import resolve_options
 from migrelease.sheets.plan import RefreshPlan, plan_refresh
 from migrelease.sheets.settings import SETTINGS_SHEET, settings_from_rows, settings_sheet
 
@@ -52,7 +53,9 @@ def refresh(book=None) -> RefreshPlan | None:
             (_read_input(book, ETHNICITY, required=False), ETHNICITY),
         ])
         app.status_bar = "Refresh release: computing tables, key points and checks…"
-        plan = plan_refresh(facts, population, ethnicity, None, "sheet 'Data'", _read_settings(book))
+        settings = _read_settings(book)
+        plan = plan_refresh(facts, population, ethnicity, None, "sheet 'Data'", settings, resolve_options(settings),
+                            door="excel")
     except InputProblems as error:
         app.status_bar = False
         app.alert(error.report(), title="Refresh release: the data has problems", mode="critical")

@@ -328,6 +328,10 @@ def normalise_package(path: Path) -> None:
     path.write_bytes(buffer.getvalue())
 
 
+# The release stamp of the shipped workbook: a fixed time, so two builds are byte-identical.
+BUILD_STAMP_TIME = dt.datetime(2026, 5, 12, 14, 3, tzinfo=dt.timezone.utc)
+
+
 def build_workbook(out: str | Path = DEFAULT_OUT, *, xlwings_modules: Sequence[VbaModule] | None = None,
                    udf_modules: Sequence[str] = UDF_MODULES, vba_dir: Path = VBA_SOURCE_DIR,
                    refresh: bool = True) -> Path:
@@ -343,7 +347,7 @@ def build_workbook(out: str | Path = DEFAULT_OUT, *, xlwings_modules: Sequence[V
     try:
         write_source_workbook(temporary, build_vba_project(modules))
         if refresh:
-            refresh_workbook(temporary)
+            refresh_workbook(temporary, now=BUILD_STAMP_TIME)
             open_on_button_sheet(temporary)
         normalise_package(temporary)
         temporary.replace(out)

@@ -4,14 +4,18 @@ Two guards, because file locks are advisory: every migrelease run that writes a 
 (`filelock`, fcntl/msvcrt) on a lock file beside it for its whole run, so two refreshes queue instead of mixing
 one's Data with the other's tables; and since Excel, LibreOffice or a script do not take that lock, the file's
 size, modification time and content hash are recorded when it is read and confirmed just before it is replaced.
-The lock file is beside the workbook, not the workbook itself: the refresh replaces the workbook by rename, so a
-lock held on the old file would protect nothing.
+The lock is not taken on the workbook itself — the refresh replaces the workbook by rename, so a lock held on the
+old file would protect nothing — but on a lock file named after the workbook's full path in the system's
+temporary folder: nothing is left beside the user's file, and the lock file is never deleted (deleting one lets
+two runs lock two different files). Locks of this kind work between processes of one computer; Excel and
+LibreOffice do not take them, which is what the second guard is for.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,13 +25,21 @@ from filelock import FileLock, Timeout
 
 from migrelease.model.problems import InputProblems, Problem
 
-LOCK_PREFIX = ".~migrelease-"
-LOCK_SUFFIX = ".lock"
+LOCK_FOLDER = "migrelease-locks"
 WAIT_SECONDS = 300.0  # a refresh takes seconds; after five minutes the other run is stuck, not busy
 
 
 def lock_path(workbook: Path) -> Path:
-    return workbook.with_name(f"{LOCK_PREFIX}{workbook.name}{LOCK_SUFFIX}")
+    """The lock file of `workbook`: one per real path (links and relative paths resolved), in the temp folder."""
+    folder = Path(tempfile.gettempdir()) / LOCK_FOLDER
+    if not folder.is_dir():
+        folder.mkdir(exist_ok=True)
+        try:
+            os.chmod(folder, 0o1777)  # shared like /tmp: every user's runs lock there, none removes another's
+        except OSError:
+            pass
+    key = hashlib.sha256(os.fsencode(os.path.realpath(workbook))).hexdigest()[:32]
+    return folder / f"{key}.lock"
 
 
 def _file_problem(path: Path, message: str) -> InputProblems:
@@ -38,7 +50,7 @@ def _file_problem(path: Path, message: str) -> InputProblems:
 def exclusive(workbook: Path, wait_seconds: float = WAIT_SECONDS,
               on_wait: Callable[[str], None] = lambda message: None) -> Iterator[None]:
     """Hold the workbook's migrelease lock for the body; another run waits for it (up to `wait_seconds`)."""
-    lock = FileLock(lock_path(workbook), timeout=wait_seconds)
+    lock = FileLock(lock_path(workbook), timeout=wait_seconds, mode=0o666)
     try:
         lock.acquire(timeout=0)
     except Timeout:

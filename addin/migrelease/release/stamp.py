@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -111,13 +112,21 @@ class Stamp:
             return None
 
 
+def refresh_time(now: dt.datetime | None = None) -> dt.datetime:
+    """`now`, else SOURCE_DATE_EPOCH (the reproducible-builds convention: a build or a test run that sets it gets
+    the same stamp every time), else the computer's clock; aware, to the second."""
+    if now is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now()
+    return now.astimezone() if now.tzinfo is None else now
+
+
 def stamp_release(release: Release, fingerprints: Mapping[str, str], door: str,
                   now: dt.datetime | None = None) -> Stamp:
-    """The stamp of a refresh that computed `release` from inputs with `fingerprints`, at `now` (default: the
-    computer's clock, local time)."""
+    """The stamp of a refresh that computed `release` from inputs with `fingerprints`, at `refresh_time(now)`."""
     if door not in DOORS:
         raise ValueError(f"door {door!r} is not one of {DOORS}")
-    now = (now or dt.datetime.now()).astimezone()
+    now = refresh_time(now)
     span = release.span
     return Stamp(now.replace(microsecond=0), __version__, door, f"{release.year}-{release.month:02d}",
                  _span_text(span), _span_text(span.same_period_a_year_earlier()),
