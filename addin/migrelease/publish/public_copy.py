@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+import zipfile
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -77,9 +78,24 @@ def public_layouts(plan: RefreshPlan, data=None, draft: bool = False) -> list[Sh
     return layouts
 
 
-def write_public_workbook(layouts: Sequence[SheetLayout], path: Path, properties: Mapping[str, str]) -> None:
+def write_public_workbook(layouts: Sequence[SheetLayout], path: Path, properties: Mapping[str, str],
+                          language: str) -> None:
+    """The layouts as a new .xlsx at `path`, with document properties and the content's language."""
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
                                                "strings_to_urls": False})
     XlsxWriterWriter(workbook).write(layouts)
     workbook.set_properties(dict(properties))
     workbook.close()
+    _set_language(path, language)
+
+
+def _set_language(path: Path, language: str) -> None:
+    """Add dc:language to docProps/core.xml (XlsxWriter has no property for it; screen readers use it)."""
+    with zipfile.ZipFile(path) as package:
+        members = [(info, package.read(info)) for info in package.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":
+                data = data.replace(b"</cp:coreProperties>",
+                                    f"<dc:language>{language}</dc:language></cp:coreProperties>".encode())
+            package.writestr(info, data)

@@ -286,9 +286,9 @@ def publish_workbook(path: str | Path, out_dir: str | Path, *, draft: bool = Fal
     properties = {"title": f"{PUBLIC_TITLE}, {period}", "subject": title, "author": CONTACT,
                   "keywords": "migration, population, Kazakhstan, statistics",
                   "comments": f"Public edition of the release workbook (values only); not available is shown as "
-                              f"{NOT_AVAILABLE}.", "language": LANGUAGE}
+                              f"{NOT_AVAILABLE}."}
     with staged(out_dir) as staging:
-        write_public_workbook(layouts, staging / f"{stem}.xlsx", properties)
+        write_public_workbook(layouts, staging / f"{stem}.xlsx", properties, LANGUAGE)
         charts = write_chart_pngs(release, staging)
         key_points = list(release.key_points.get("en", ()))
         sections = page_sections(period, key_points, f"{stem}.xlsx", [chart.name for chart in charts])
