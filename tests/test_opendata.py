@@ -108,6 +108,8 @@ def test_files_of_each_format(exported, tmp_path):
     for choice, names in (("csv", CSV_NAMES), ("sdmx", SDMX_NAMES)):
         assert cli.main(["export", str(workbook), "--format", choice, "--out", str(tmp_path / choice)]) == 0
         assert {path.name for path in (tmp_path / choice).iterdir()} == names
+        for name in names:  # reproducible: the same workbook gives the same bytes
+            assert (tmp_path / choice / name).read_bytes() == (out / name).read_bytes(), name
     assert sorted(path.name for path in tmp_path.iterdir()) == ["csv", "sdmx"], "no staging folder is left"
 
 
