@@ -217,7 +217,8 @@ def test_an_existing_chart_is_pointed_at_the_refreshed_cells(lite, xw, file_door
 
 # --- bad data and warnings ------------------------------------------------------------------------------------
 
-def test_bad_data_gives_one_alert_with_every_problem_and_writes_nothing(lite, payload, input_workbook, tmp_path):
+def test_bad_data_gives_one_alert_with_every_problem_and_writes_nothing(lite, payload, input_workbook, tmp_path,
+                                                                       capsys):
     bad = json.loads(json.dumps(payload))
     data = next(sheet for sheet in bad["sheets"] if sheet["name"] == "Data")
     header = data["values"][0]
@@ -238,6 +239,7 @@ def test_bad_data_gives_one_alert_with_every_problem_and_writes_nothing(lite, pa
         refresh_workbook(path)
     assert prompt == error.value.report()
     assert "row 3" in prompt and "row 9" in prompt
+    assert prompt in capsys.readouterr().out  # also in the add-in's Output pane
 
 
 def test_a_missing_data_sheet_gives_one_alert(lite, payload):
