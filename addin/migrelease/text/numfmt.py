@@ -7,7 +7,6 @@ Tables keep their own number formats (one decimal for percentages); in running t
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 NO_BREAK_SPACE = "\u00a0"
@@ -44,7 +43,3 @@ INTERNATIONAL = NumberStyle(decimal=".", thousands=",")
 CYRILLIC = NumberStyle(decimal=",", thousands=NO_BREAK_SPACE)
 
 STYLES = {"bureau": BUREAU, "international": INTERNATIONAL, "cyrillic": CYRILLIC}
-
-
-def is_available(value) -> bool:
-    return value is not None and not (isinstance(value, float) and math.isnan(value))
