@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-import numpy as np
 from babel import Locale
 
 from migrelease.model.cube import MigrationCube
@@ -373,12 +372,19 @@ class _Writer:
         self.pack, self.numbers, self.style = pack, numbers, pack.style
         self.locale = Locale.parse(pack.code)
 
-    def template(self, key: str) -> str:
-        """The pack's template; a family without its own form ("internal_change.increase") uses "change.…"."""
-        if key in self.pack.templates:
-            return self.pack.templates[key]
+    def resolve(self, key: str) -> str:
+        """The template key the pack answers `key` with: a family without its own form
+        ("internal_change.increase" in a language whose verbs do not agree) uses "change.…"."""
         family, _, kind = key.partition(".")
-        return self.pack.templates[f"change.{kind}" if family.endswith("change") else key]
+        if key not in self.pack.templates and family.endswith("change"):
+            return f"change.{kind}"
+        return key
+
+    def template(self, key: str) -> str:
+        return self.pack.templates[self.resolve(key)]
+
+    def optional(self, key: str) -> str | None:
+        return self.template(key) if key in self.pack.templates else None
 
     def sentence(self, sentence: Sentence) -> str:
         return self.fill(self.template(sentence.key), sentence.slots)
@@ -391,7 +397,7 @@ class _Writer:
         if isinstance(value, Count):
             return _Slot(lambda case: self.count(value.value, value.noun, case))
         if isinstance(value, Percent):
-            return self.percent(value.value)
+            return _Slot(lambda case: self.percent(value.value))
         if isinstance(value, Period):
             return _Slot(lambda case: self.period(value.span, case))
         if isinstance(value, Fragment):
@@ -460,7 +466,7 @@ class _Writer:
         """The number of regions ("4 regions", "четырех регионах"): the numeral, spelled out where the pack has
         words, and the noun in the case the template "region_count_case" names (if none: numerals of the period's
         case, the noun's plain forms)."""
-        case = self.pack.templates.get("region_count_case")
+        case = self.optional("region_count_case")
         number = self.pack.numerals.get(case or self.template("period_case"), {}).get(count, str(count))
         return self.template("region_count").format(n=number, region=self.noun("region", count, case))
 
