@@ -1,4 +1,5 @@
-"""Command line: `migrelease refresh | validate | publish | keypoints | sample | build-workbook`."""
+"""Command line: `migrelease refresh | validate | publish | export | keypoints | sample | build-workbook |
+lite-code`."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from importlib import resources
 from pathlib import Path
 
 from migrelease import __version__
+from migrelease.build.lite_code import lite_code
 from migrelease.filedoor.refresh import check_workbook_file, read_inputs, refresh_workbook
 from migrelease.model.completeness import MISSING_ROWS_CHOICES
 from migrelease.model.problems import InputProblems
+from migrelease.publish.opendata import FORMAT_CHOICES, export_open_data, formats_of
 from migrelease.publish.release_files import publish_workbook
 from migrelease.publish.validation import validate_inputs
 from migrelease.release.compute import compute_release
@@ -73,6 +76,16 @@ def command_publish(args) -> int:
     return 0
 
 
+def command_export(args) -> int:
+    started = time.perf_counter()
+    written = export_open_data(args.workbook, args.out, formats_of(args.format))
+    print(f"Exported the open data of {args.workbook} ({args.format}) to {args.out} "
+          f"in {time.perf_counter() - started:.2f} s")
+    for path in written:
+        print(f"  {path.name}")
+    return 0
+
+
 def command_keypoints(args) -> int:
     workbook = Path(args.workbook) if args.workbook else None
     if workbook is not None:
@@ -103,6 +116,13 @@ def command_build_workbook(args) -> int:
     started = time.perf_counter()
     out = build_workbook(args.out)
     print(f"Built {out} from vba/*.bas, migrelease.udfs and the sample data in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def command_lite_code(args) -> int:
+    for name, text in lite_code(args.wheel_url).items():
+        print(f"# --- {name} (paste into the {name} tab of the xlwings Lite editor) ---")
+        print(text)
     return 0
 
 
@@ -152,6 +172,14 @@ def build_parser() -> argparse.ArgumentParser:
     date_options(publish)
     publish.set_defaults(run=command_publish)
 
+    export = commands.add_parser("export", help="write the open data: a tidy CSV with its Frictionless data "
+                                                "package, and SDMX (structure and data)")
+    export.add_argument("workbook", help="a refreshed release workbook (.xlsm or .xlsx); it is not changed")
+    export.add_argument("--format", choices=FORMAT_CHOICES, default="all",
+                        help="csv (+ datapackage.json), sdmx (SDMX-ML 2.1 structure and data, SDMX-CSV), or all")
+    export.add_argument("--out", metavar="DIR", required=True, help="folder for the open-data files")
+    export.set_defaults(run=command_export)
+
     keypoints = commands.add_parser("keypoints", help="print the drafted key points")
     source = keypoints.add_mutually_exclusive_group()
     source.add_argument("--data", metavar="FILE.csv", help="data as CSV (default: the embedded sample)")
@@ -173,6 +201,12 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", metavar="PATH.xlsm", default="workbook/migration_release.xlsm",
                        help="where to write it (default: workbook/migration_release.xlsm)")
     build.set_defaults(run=command_build_workbook)
+
+    lite = commands.add_parser("lite-code", help="print main.py and requirements.txt for the xlwings Lite add-in "
+                                                 "(Excel on the web and Mac)")
+    lite.add_argument("--wheel-url", required=True, metavar="URL",
+                      help="where the browser downloads migrelease's wheel (…/migrelease-0.1.0-py3-none-any.whl)")
+    lite.set_defaults(run=command_lite_code)
     return parser
 
 
