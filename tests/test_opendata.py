@@ -59,7 +59,8 @@ def exported(tmp_path_factory):
     data exported with --format all."""
     folder = tmp_path_factory.mktemp("opendata")
     workbook = build_workbook(folder / "release.xlsx", edits={DATA: _drop_missing_row})
-    assert cli.main(["refresh", str(workbook)]) == 0
+    # the publish gate asks for the dates of publication (issue 12)
+    assert cli.main(["refresh", str(workbook), "--published", "12.05.2026", "--next", "12.08.2026"]) == 0
     before = workbook.read_bytes()
     assert cli.main(["export", str(workbook), "--format", "all", "--out", str(folder / "out")]) == 0
     assert workbook.read_bytes() == before, "export does not change the workbook"
