@@ -24,6 +24,17 @@ from migrelease.text.lang import LANGUAGES
 from migrelease.text.numfmt import STYLES
 from migrelease.text.period_labels import span_label
 
+def terminal_safe(text: str) -> str:
+    """`text` with every control character but newline and tab shown as an escape (\\x1b…), so text from the
+    user's cells (ANSI escape codes included) is shown, never obeyed, by the terminal."""
+    return "".join(character if character in "\n\t" or (character.isprintable() and character != "\x7f")
+                   else character.encode("unicode_escape").decode("ascii") for character in text)
+
+
+def say(text: str, file=None) -> None:
+    print(terminal_safe(text), file=file or sys.stdout)
+
+
 SAMPLE_FILES = {"data": "sample_data.csv", "population": "sample_population.csv",
                 "ethnicity": "sample_ethnicity.csv"}
 
@@ -46,7 +57,7 @@ def command_refresh(args) -> int:
     for code, table in release.tables.items():
         print(f"  {code:<10} {table.spec.title}: {len(table.rows)} rows x {len(table.columns)} periods")
     for line in plan.warnings:
-        print(line)
+        say(line)
     if args.charts:
         print(f"Wrote the charts as PNG files to {args.charts}")
     stamp = plan.stamp
@@ -59,7 +70,7 @@ def command_refresh(args) -> int:
 def command_validate(args) -> int:
     report = validate_inputs(Path(args.workbook) if args.workbook else None, Path(args.data) if args.data else None,
                              period=args.period, missing_rows=args.missing_rows)
-    print(report.text())
+    say(report.text())
     return 0 if report.ok else 2
 
 
@@ -69,7 +80,7 @@ def command_publish(args) -> int:
     if published.draft:
         print("DRAFT published despite:", file=sys.stderr)
         for problem in published.refusals:
-            print(f"  - {problem}", file=sys.stderr)
+            say(f"  - {problem}", file=sys.stderr)
     print(f"Published {published.workbook} ({published.formulas_replaced} formulas replaced by values)")
     for page in published.pages:
         print(f"  release page: {page}")
@@ -215,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except InputProblems as error:
-        print(error.report(), file=sys.stderr)
+        say(error.report(), file=sys.stderr)
         return 2
     except OSError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -12,6 +12,7 @@ import glob
 import io
 import stat
 import os
+import posixpath
 import tempfile
 import time
 import zipfile
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 import openpyxl
+from lxml import etree
 from openpyxl.utils.exceptions import InvalidFileException
 
 from migrelease.engines.openpyxl_engine import OpenpyxlWriter
@@ -61,6 +63,9 @@ def file_problem(path: Path, message: str) -> InputProblems:
 _DTD_MARKERS = tuple(marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY")
                      for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
 _XML_PART_ENDINGS = (".xml", ".rels", ".vml")
+# An encrypted .xlsx/.xlsm is not a zip but an OLE compound file holding an "EncryptedPackage" stream (MS-OFFCRYPTO).
+_COMPOUND_FILE = bytes.fromhex("d0cf11e0a1b11ae1")
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
 def _declares_a_dtd(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
@@ -85,6 +90,11 @@ def check_workbook_file(path: Path, for_writing: bool = True) -> None:
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise file_problem(path, "is not an .xlsm or .xlsx workbook")
     if not zipfile.is_zipfile(path):
+        with open(path, "rb") as handle:
+            compound = handle.read(len(_COMPOUND_FILE)) == _COMPOUND_FILE
+        if compound and _ENCRYPTED_STREAM in path.read_bytes():
+            raise file_problem(path, "is password-protected: remove the password and try again "
+                                     "(Excel: File > Info > Protect Workbook > Encrypt with Password, clear it)")
         raise file_problem(path, "is not an Excel workbook (not a valid .xlsx/.xlsm package; is it corrupt?)")
     try:
         with zipfile.ZipFile(path) as package:
@@ -104,8 +114,13 @@ def check_workbook_file(path: Path, for_writing: bool = True) -> None:
                 if _declares_a_dtd(package, member):
                     raise file_problem(path, f"part '{member.filename}' declares a DTD or XML entities "
                                               "(<!DOCTYPE>), which Excel never writes: refused")
+            totals = _input_tables_with_totals(package)
     except zipfile.BadZipFile as error:
         raise file_problem(path, f"is corrupt ({error})") from None
+    if totals:
+        raise InputProblems([Problem(f"sheet '{sheet}'", None, None, f"its Excel table '{table}' has a totals row, "
+                                     "which would be read as data: switch off the totals row (Table Design > "
+                                     "Total Row)") for sheet, table in totals])
     if path.suffix.lower() == ".xlsm" and MACRO_CONTENT_TYPE not in content_types:
         raise file_problem(path, "is named .xlsm but is not a macro-enabled workbook (an .xlsx renamed?); "
                                   "save it from Excel as 'Excel Macro-Enabled Workbook'")
@@ -121,6 +136,74 @@ def check_workbook_file(path: Path, for_writing: bool = True) -> None:
             raise file_problem(path, "is read-only (its permissions forbid writing): make it writable and try again")
         if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
             raise file_problem(path, "cannot be written (read-only file or folder)")
+
+
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+
+def _relationships(package: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Relationship id -> target part path of `part` ({} when it has none)."""
+    folder, name = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", name + ".rels")
+    if rels not in package.namelist():
+        return {}
+    root = etree.fromstring(package.read(rels))
+    return {rel.get("Id"): posixpath.normpath(posixpath.join(folder, rel.get("Target"))).lstrip("/")
+            for rel in root.findall("p:Relationship", _NS) if rel.get("TargetMode") != "External"}
+
+
+def _input_tables_with_totals(package: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(sheet, table) for each Excel table with a totals row on an input sheet (Data, Population, Ethnicity)."""
+    inputs = {spec.sheet.casefold() for spec in INPUT_SPECS}
+    workbook = etree.fromstring(package.read("xl/workbook.xml"))
+    targets = _relationships(package, "xl/workbook.xml")
+    found = []
+    for sheet in workbook.iterfind("m:sheets/m:sheet", _NS):
+        name, part = sheet.get("name", ""), targets.get(sheet.get(f"{{{_NS['r']}}}id"))
+        if name.casefold() not in inputs or part is None:
+            continue
+        for table_part in _relationships(package, part).values():
+            if table_part.startswith("xl/tables/") and table_part in package.namelist():
+                table = etree.fromstring(package.read(table_part))
+                if int(table.get("totalsRowCount", "0") or 0) > 0:
+                    found.append((name, table.get("displayName") or table.get("name") or "?"))
+    return found
+
+
+def formula_cells_without_value(path: Path, sheet_name: str) -> set[str]:
+    """Cells ("E5") of the sheet holding a formula but no stored result — a file saved by a program that does not
+    calculate (openpyxl, a script): every reader that does not recalculate sees them blank."""
+    with zipfile.ZipFile(path) as package:
+        workbook = etree.fromstring(package.read("xl/workbook.xml"))
+        targets = _relationships(package, "xl/workbook.xml")
+        part = next((targets.get(sheet.get(f"{{{_NS['r']}}}id")) for sheet in workbook.iterfind("m:sheets/m:sheet", _NS)
+                     if sheet.get("name", "").casefold() == sheet_name.casefold()), None)
+        if part is None or part not in package.namelist():
+            return set()
+        found = set()
+        with package.open(part) as stream:
+            for _, cell in etree.iterparse(stream, tag=f"{{{_NS['m']}}}c"):
+                value = cell.find("m:v", _NS)
+                if cell.find("m:f", _NS) is not None and (value is None or not (value.text or "").strip()):
+                    found.add(cell.get("r"))
+                cell.clear()
+        return found
+
+
+_FORMULA_WITHOUT_VALUE = ("is a formula with no computed value (the file was saved by a program that does not "
+                          "calculate): open the workbook in Excel or LibreOffice and save it, or enter the value")
+
+
+def explain_blank_formulas(path: Path, problems: list[Problem]) -> list[Problem]:
+    """Problems where a 'blank' cell is really a formula without a stored value say so, and how to fix it."""
+    blanks = {problem.source for problem in problems if problem.message == "is blank" and
+              problem.source.startswith("sheet '") and problem.row is not None and problem.column}
+    formulas = {source: formula_cells_without_value(path, source[len("sheet '"):-1]) for source in blanks}
+    return [Problem(problem.source, problem.row, problem.column, _FORMULA_WITHOUT_VALUE)
+            if problem.message == "is blank" and f"{str(problem.column).split(' ')[0]}{problem.row}"
+            in formulas.get(problem.source, ()) else problem for problem in problems]
 
 
 @dataclass(frozen=True)
@@ -148,8 +231,13 @@ def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseI
         release_rows = None if name is None else book_sheet_rows(book, name)
     if data_csv is not None:
         data_raw = read_csv_table(data_csv)
-    facts, population, ethnicity = validate_all([(data_raw, DATA), (population_raw, POPULATION),
-                                                  (ethnicity_raw, ETHNICITY)])
+    try:
+        facts, population, ethnicity = validate_all([(data_raw, DATA), (population_raw, POPULATION),
+                                                      (ethnicity_raw, ETHNICITY)])
+    except InputProblems as error:
+        if workbook is None:
+            raise
+        raise InputProblems(explain_blank_formulas(workbook, error.problems)) from None
     return ReleaseInputs(facts, population, ethnicity, data_raw.source, settings, release_rows)
 
 

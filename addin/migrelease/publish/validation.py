@@ -14,7 +14,7 @@ from pathlib import Path
 
 from migrelease.filedoor.calamine_source import book_settings, open_for_reading, read_sheet_table
 from migrelease.filedoor.csv_source import read_csv_table
-from migrelease.filedoor.refresh import check_workbook_file
+from migrelease.filedoor.refresh import check_workbook_file, explain_blank_formulas
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate_partially
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.release.checks import check_release, warning_lines
@@ -73,7 +73,7 @@ def validate_inputs(workbook: Path | None, data_csv: Path | None = None, period:
             continue
         report.checked.append(f"{raw.source} ({len(raw.rows)} rows)")
         frames[spec], problems = validate_partially(raw, spec)
-        report.problems += problems
+        report.problems += explain_blank_formulas(workbook, problems) if workbook is not None else problems
     facts = frames.get(DATA)
     if facts is None or facts.empty:
         return report
