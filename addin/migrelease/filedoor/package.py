@@ -221,19 +221,24 @@ class SourcePackage:
 
 
 class ContentTypes:
-    """[Content_Types].xml: a part's content type is its Override, else its extension's Default."""
+    """[Content_Types].xml: a part's content type is its Override, else its extension's Default.
+
+    An Override removed and then set again to the same type (a part rewritten under its old name) stays where it
+    was, so a refresh of a refreshed workbook leaves this part as it is."""
 
     def __init__(self, data: bytes):
         self.root = parse_xml(data)
-        self.changed = False
+        self._removed: set[str] = set()
+        self._added = False
 
     def _overrides(self) -> dict[str, etree._Element]:
         return {element.get("PartName", "").lstrip("/").casefold(): element
                 for element in self.root.iter(f"{{{NS_CONTENT_TYPES}}}Override")}
 
     def of(self, part: str) -> str | None:
-        override = self._overrides().get(part.casefold())
-        if override is not None:
+        folded = part.casefold()
+        override = self._overrides().get(folded)
+        if override is not None and folded not in self._removed:
             return override.get("ContentType")
         extension = posixpath.splitext(part)[1].lstrip(".").casefold()
         for default in self.root.iter(f"{{{NS_CONTENT_TYPES}}}Default"):
@@ -242,21 +247,31 @@ class ContentTypes:
         return None
 
     def remove(self, part: str) -> None:
-        element = self._overrides().get(part.casefold())
-        if element is not None:
-            element.getparent().remove(element)
-            self.changed = True
+        if part.casefold() in self._overrides():
+            self._removed.add(part.casefold())
 
     def set(self, part: str, content_type: str) -> None:
-        existing = self._overrides().get(part.casefold())
-        if existing is not None and existing.get("ContentType") == content_type:
-            return
-        self.remove(part)
+        folded = part.casefold()
+        existing = self._overrides().get(folded)
+        if existing is not None:
+            if existing.get("ContentType") == content_type:
+                self._removed.discard(folded)
+                return
+            existing.getparent().remove(existing)
+            self._removed.discard(folded)
         etree.SubElement(self.root, f"{{{NS_CONTENT_TYPES}}}Override", PartName="/" + quote(part, safe="/"),
                          ContentType=content_type)
-        self.changed = True
+        self._added = True
+
+    @property
+    def changed(self) -> bool:
+        return self._added or bool(self._removed)
 
     def to_bytes(self) -> bytes:
+        overrides = self._overrides()
+        for folded in self._removed:
+            overrides[folded].getparent().remove(overrides[folded])
+        self._removed.clear()
         return serialise_xml(self.root)
 
 

@@ -14,6 +14,7 @@ of a generated table, a chart sheet named like a generated sheet).
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping, Sequence
@@ -50,6 +51,8 @@ CUSTOM_PROPERTY_FORMAT_ID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 _CODE_NAME = re.compile(rb"<(?:\w+:)?sheetPr\b[^>]*?\bcodeName=\"([^\"]*)\"")
 _AFTER_SHEET_PROPERTIES = re.compile(rb"<(?:\w+:)?(?:dimension|sheetViews|sheetFormatPr|cols|sheetData)\b")
 _HEAD_LIMIT = 1 << 20
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*>([^<]+)<")
+_SHEET_IN_FORMULA = re.compile(r"(?:'((?:[^']|'')+)'|([^\s'!=(),;:&+\-*/^<>\"{}]+))!")
 
 
 def code_name_of(package: SourcePackage, part: str) -> str | None:
@@ -254,7 +257,7 @@ class WorkbookRefresh:
             workbook.set_local_names(entry, rendered.defined_names)
             any_formula_without_value |= any(isinstance(value, Formula) and value.value is None
                                              for value in draft.values.values())
-        if any_formula_without_value:
+        if any_formula_without_value or self._kept_formulas_read_generated_sheets():
             workbook.require_full_calculation()
 
         if self.data is not None:
@@ -284,6 +287,33 @@ class WorkbookRefresh:
         if content_types.changed:
             changes.replaced[CONTENT_TYPES_PART] = content_types.to_bytes()
         return changes
+
+    def _kept_formulas_read_generated_sheets(self) -> bool:
+        """Whether a formula on a sheet the refresh keeps (or a defined name) refers to a generated sheet: its
+        stored value is then out of date, and the workbook must be recalculated when it is opened."""
+        generated = {layout.name.casefold() for layout in self.layouts}
+
+        def refers(formula: str) -> bool:
+            return any((quoted or plain).replace("''", "'").casefold() in generated
+                       for quoted, plain in _SHEET_IN_FORMULA.findall(html.unescape(formula)))
+
+        if any(refers(element.text or "") for element in self.workbook.defined_names()):
+            return True
+        matched = {id(entry) for entry in self._matched.values() if entry is not None}
+        for entry in self.workbook.sheets:
+            if entry.kind != "worksheet" or id(entry) in matched:
+                continue
+            with self.package.open(entry.part) as stream:
+                pending = b""
+                while chunk := stream.read(1 << 20):
+                    window = pending + chunk
+                    cut = max(window.rfind(b"<"), 0)
+                    if any(refers(formula.decode("utf-8", "replace")) for formula in _FORMULA.findall(window, 0, cut)):
+                        return True
+                    pending = window[cut:]
+                if any(refers(formula.decode("utf-8", "replace")) for formula in _FORMULA.findall(pending)):
+                    return True
+        return False
 
     # --- the Data sheet after --data -------------------------------------------------------------------------
     def _replace_data(self, changes: PackageChanges, names: PartNames, rel_ids: set[str],

@@ -145,6 +145,10 @@ class WorkbookPart:
             element.text = formula
             self._local_names.append((element, entry))
 
+    def defined_names(self) -> list[etree._Element]:
+        container = self.root.find(_q("definedNames"))
+        return [] if container is None else list(container.iter(_q("definedName")))
+
     def defined_name_texts(self) -> set[str]:
         """Every defined name (folded), for clashes with the names of new Excel tables."""
         container = self.root.find(_q("definedNames"))
