@@ -1,4 +1,4 @@
-"""Command line: `migrelease refresh | keypoints | sample | build-workbook | publish`."""
+"""Command line: `migrelease refresh | keypoints | sample | build-workbook | publish | export`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from migrelease.filedoor.refresh import check_workbook_file, read_inputs, refresh_workbook
 from migrelease.model.problems import InputProblems
+from migrelease.publish.opendata import FORMAT_CHOICES, export_open_data, formats_of
 from migrelease.publish.release_files import publish_workbook
 from migrelease.release.compute import compute_release
 from migrelease.text.keypoints import draft_key_points
@@ -49,6 +50,16 @@ def command_publish(args) -> int:
     print(f"Published {published.workbook} ({published.formulas_replaced} formulas replaced by values)")
     for page in published.pages:
         print(f"  release page: {page}")
+    return 0
+
+
+def command_export(args) -> int:
+    started = time.perf_counter()
+    written = export_open_data(args.workbook, args.out, formats_of(args.format))
+    print(f"Exported the open data of {args.workbook} ({args.format}) to {args.out} "
+          f"in {time.perf_counter() - started:.2f} s")
+    for path in written:
+        print(f"  {path.name}")
     return 0
 
 
@@ -100,6 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("workbook", help="a refreshed release workbook (.xlsm or .xlsx); it is not changed")
     publish.add_argument("--out", metavar="DIR", required=True, help="folder for the published files")
     publish.set_defaults(run=command_publish)
+
+    export = commands.add_parser("export", help="write the open data: a tidy CSV with its Frictionless data "
+                                                "package, and SDMX (structure and data)")
+    export.add_argument("workbook", help="a refreshed release workbook (.xlsm or .xlsx); it is not changed")
+    export.add_argument("--format", choices=FORMAT_CHOICES, default="all",
+                        help="csv (+ datapackage.json), sdmx (SDMX-ML 2.1 structure and data, SDMX-CSV), or all")
+    export.add_argument("--out", metavar="DIR", required=True, help="folder for the open-data files")
+    export.set_defaults(run=command_export)
 
     keypoints = commands.add_parser("keypoints", help="print the drafted key points")
     source = keypoints.add_mutually_exclusive_group()

@@ -70,8 +70,3 @@ def find_region(value) -> Region | None:
         key = key.zfill(9) if len(key) > 2 else key.zfill(2)
         return _lookup().get(key)
     return _lookup().get(normalise_name(key))
-
-
-def region_index() -> dict[str, int]:
-    """KATO code -> position in table order."""
-    return {region.kato: position for position, region in enumerate(regions())}
