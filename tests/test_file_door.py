@@ -294,7 +294,7 @@ def test_every_sheet_has_a_code_name_and_a_document_module(tmp_path):
 
 
 def test_the_embedded_xlwings_module_is_the_pinned_versions_xlwings_bas():
-    pin = re.search(r'"xlwings==([0-9.]+)', (REPOSITORY / "pyproject.toml").read_text()).group(1)
+    pin = re.search(r"\"xlwings==([0-9.]+)", (REPOSITORY / "pyproject.toml").read_text()).group(1)
     assert importlib.metadata.version("xlwings") == xlwings.__version__ == pin
     bas = (Path(xlwings.__file__).parent / "xlwings.bas").read_bytes().decode("cp1252")
     embedded = read_vba_modules(COMMITTED)["xlwings"]
