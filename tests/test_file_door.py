@@ -29,7 +29,6 @@ from migrelease.build.vbaproject import read_vba_modules
 from migrelease.build.workbook import sheet_code_names
 from migrelease.filedoor.refresh import refresh_workbook
 from migrelease.model.problems import InputProblems
-from migrelease.publish.release_files import publish_workbook
 from migrelease.sheets.blocks import Formula, Hyperlink
 
 from filedoor_workbooks import (HIDDEN_SHEET, PIVOT_SHEET, USER_NAMES, USER_SHEET, VERY_HIDDEN_SHEET,
@@ -348,13 +347,11 @@ def audit_errors(path: Path) -> list[str]:
     return [str(error) for error in result.errors if "error" in str(error.severity).lower()]
 
 
-def test_openxml_audit_finds_no_error_in_the_shipped_refreshed_and_published_workbooks(tmp_path):
+def test_openxml_audit_finds_no_error_in_the_shipped_and_refreshed_workbooks(tmp_path):
     assert audit_errors(COMMITTED) == []
     path = shutil.copyfile(COMMITTED, tmp_path / "release.xlsm")
     refresh_workbook(path)
     assert audit_errors(path) == []
-    published = publish_workbook(path, tmp_path / "public")
-    assert audit_errors(Path(published.workbook)) == []
 
 
 # --- the Data sheet after --data ------------------------------------------------------------------------------

@@ -297,12 +297,13 @@ class WorkbookRefresh:
             return any((quoted or plain).replace("''", "'").casefold() in generated
                        for quoted, plain in _SHEET_IN_FORMULA.findall(html.unescape(formula)))
 
-        if any(refers(element.text or "") for element in self.workbook.defined_names()):
+        if any(refers(element.text or "") for element in self.workbook.defined_names()
+               if not element.get("name", "").startswith("_xlnm.")):  # print titles and areas hold no value
             return True
         matched = {id(entry) for entry in self._matched.values() if entry is not None}
         for entry in self.workbook.sheets:
-            if entry.kind != "worksheet" or id(entry) in matched:
-                continue
+            if entry.kind != "worksheet" or id(entry) in matched or not self.package.has(entry.part):
+                continue  # a generated sheet, or one this refresh adds
             with self.package.open(entry.part) as stream:
                 pending = b""
                 while chunk := stream.read(1 << 20):
