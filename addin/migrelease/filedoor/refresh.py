@@ -7,42 +7,43 @@ point leaves the old workbook byte-identical.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import glob
 import io
-import stat
 import os
 import posixpath
+import stat
 import tempfile
 import time
 import zipfile
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import BinaryIO, Callable
 
-import openpyxl
 from lxml import etree
 from openpyxl.utils.exceptions import InvalidFileException
+from python_calamine import CalamineError, CalamineWorkbook
 
-from migrelease.engines.openpyxl_engine import OpenpyxlWriter
-from migrelease.filedoor.calamine_source import (book_settings, find_sheet_name, open_for_reading,
-                                                 read_sheet_table)
+from migrelease.filedoor.calamine_source import book_settings, find_sheet_name, read_sheet_table
 from migrelease.filedoor.calamine_source import sheet_rows as book_sheet_rows
 from migrelease.filedoor.chart_images import write_chart_pngs
 from migrelease.filedoor.csv_source import read_csv_table
 from migrelease.filedoor.guard import FileIdentity, exclusive
+from migrelease.filedoor.settings_cells import set_settings_values
 from migrelease.filedoor.staging import check_target_folder, commit, staged
-from migrelease.filedoor.package_splice import SheetCells, load_shell, sheet_cells_from_rows, splice
-from migrelease.model.a1 import find_sheet
+from migrelease.filedoor.input_package import input_package
+from migrelease.filedoor.package import PackageError, SourcePackage, write_package
+from migrelease.filedoor.surgery import DataReplacement, WorkbookRefresh
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate_all
 from migrelease.model.input_rows import sheet_rows
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.release.compute import resolve_options
 from migrelease.sheets.plan import RefreshPlan, plan_refresh
 from migrelease.sheets.release_sheet import RELEASE_SHEET
-from migrelease.sheets.settings import (SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION, SETTINGS_HEADER,
-                                        SETTINGS_SHEET, settings_sheet)
+from migrelease.sheets.settings import (SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION, SETTINGS_SHEET,
+                                        settings_sheet)
 
 INPUT_SPECS = (DATA, POPULATION, ETHNICITY)
 MACRO_CONTENT_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -59,28 +60,48 @@ def file_problem(path: Path, message: str) -> InputProblems:
 
 
 # A DTD is how XML entity expansion ("billion laughs") and external entities get in; Open Packaging forbids DTDs
-# in a package's XML, so any part declaring one is refused before a parser (calamine, lxml, expat) sees it.
-_DTD_MARKERS = tuple(marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY")
-                     for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+# in a package's XML, so any part declaring one is refused before a parser (calamine, lxml) sees it. XML allows a
+# DTD only in the prolog, before the root element, so the prolog is all that is read: a part of any size costs a
+# few bytes (a DOCTYPE after the root element is not a DTD but malformed XML, which every parser rejects).
 _XML_PART_ENDINGS = (".xml", ".rels", ".vml")
 # An encrypted .xlsx/.xlsm is not a zip but an OLE compound file holding an "EncryptedPackage" stream (MS-OFFCRYPTO).
 _COMPOUND_FILE = bytes.fromhex("d0cf11e0a1b11ae1")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_PROLOG_CHUNK = 4096
+
+
+def _prolog_codec(start: bytes) -> str:
+    if start.startswith((codecs.BOM_UTF16_LE, b"<\x00")):
+        return "utf-16-le"
+    if start.startswith((codecs.BOM_UTF16_BE, b"\x00<")):
+        return "utf-16-be"
+    return "utf-8"
 
 
 def _declares_a_dtd(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    """Scan one XML part, streamed (sizes are checked first, and zipfile stops at the declared size)."""
+    """Whether the part's prolog (what precedes its root element) holds a declaration (<!DOCTYPE ...>)."""
     if not member.filename.lower().endswith(_XML_PART_ENDINGS):
         return False
-    overlap = max(len(marker) for marker in _DTD_MARKERS)
-    tail = b""
     with package.open(member) as part:
-        while chunk := part.read(2**20):
-            window = tail + chunk
-            if any(marker in window for marker in _DTD_MARKERS):
-                return True
-            tail = window[-overlap:]
-    return False
+        first = part.read(_PROLOG_CHUNK)
+        decoder = codecs.getincrementaldecoder(_prolog_codec(first))(errors="replace")
+        text, position, exhausted = decoder.decode(first).lstrip("\ufeff"), 0, False
+        while True:
+            while position < len(text) and text[position].isspace():
+                position += 1
+            closing = "?>" if text.startswith("<?", position) else "-->" if text.startswith("<!--", position) else None
+            if closing is not None:
+                end = text.find(closing, position + 2)
+                if end != -1:
+                    position = end + len(closing)
+                    continue
+            elif exhausted or len(text) - position >= len("<!DOCTYPE"):
+                return text.startswith("<!", position)  # the root element, or a declaration
+            chunk = part.read(_PROLOG_CHUNK)
+            exhausted = not chunk
+            if exhausted and closing is not None:
+                return False  # an unterminated comment: no declaration, and no parser will accept it
+            text, position = text[position:] + decoder.decode(chunk, final=exhausted), 0
 
 
 def check_workbook_file(path: Path, for_writing: bool = True) -> None:
@@ -216,6 +237,21 @@ class ReleaseInputs:
     release_rows: list[list] | None = None  # the `_Release` sheet's rows (the stamp); None: no such sheet
 
 
+INPUT_SHEETS = (*(spec.sheet for spec in INPUT_SPECS), SETTINGS_SHEET, RELEASE_SHEET)
+
+
+def open_for_reading(path: Path) -> CalamineWorkbook:
+    """The reader over the workbook's input sheets only (input_package: a huge user part costs no memory)."""
+    try:
+        with SourcePackage(path) as package:
+            view = input_package(package, INPUT_SHEETS)
+        return CalamineWorkbook.from_filelike(io.BytesIO(view))
+    except zipfile.BadZipFile as error:
+        raise file_problem(path, f"is corrupt ({error})") from None
+    except (PackageError, etree.XMLSyntaxError, CalamineError, OSError) as error:
+        raise file_problem(path, f"cannot be read as a workbook ({error})") from None
+
+
 def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseInputs:
     """Every input of a release, read with one opening of the workbook: the data sheets and the Settings."""
     data_raw = population_raw = ethnicity_raw = None
@@ -241,12 +277,6 @@ def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseI
     return ReleaseInputs(facts, population, ethnicity, data_raw.source, settings, release_rows)
 
 
-def data_sheet_cells(facts) -> SheetCells:
-    """The Data sheet's cells for validated facts (when the data comes from a CSV), written without openpyxl
-    so that tens of thousands of rows cost no more than copying them."""
-    return sheet_cells_from_rows(sheet_rows(DATA, facts))
-
-
 TEMPORARY_PREFIX = ".~migrelease-"
 STALE_TEMPORARY_SECONDS = 15 * 60  # a save takes seconds: an older temporary file is a killed refresh's
 
@@ -270,32 +300,10 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     return removed
 
 
-def save_atomically(workbook: openpyxl.Workbook, path: Path, sheet_cells: dict[str, SheetCells] | None = None,
-                    before_replace: Callable[[], None] = lambda: None) -> None:
-    """Save to a temporary file beside `path`, flush it, rename it over `path`; `sheet_cells` are put back into
-    the sheets whose cells openpyxl never loaded (see package_splice). `before_replace` runs just before the
-    rename and may refuse it by raising (the integrity guard: is `path` still the file that was read?)."""
-    remove_stale_temporaries(path)
-    handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=path.suffix, dir=path.parent)
-    os.close(handle)
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable; Windows cannot open a folder (os.replace is enough there)."""
     try:
-        if sheet_cells:
-            saved = io.BytesIO()
-            workbook.save(saved)
-            splice(saved.getvalue(), sheet_cells, temporary)
-        else:
-            workbook.save(temporary)
-        with open(temporary, "rb") as written:
-            os.fsync(written.fileno())
-        os.chmod(temporary, path.stat().st_mode & 0o777)
-        before_replace()
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    try:  # make the rename durable; Windows cannot open a folder (os.replace is enough there)
-        directory = os.open(path.parent, os.O_RDONLY)
+        directory = os.open(folder, os.O_RDONLY)
     except OSError:
         return
     try:
@@ -306,16 +314,46 @@ def save_atomically(workbook: openpyxl.Workbook, path: Path, sheet_cells: dict[s
         os.close(directory)
 
 
+def write_beside(path: Path, write: Callable[[BinaryIO], None]) -> Path:
+    """A temporary file in `path`'s folder holding what `write(stream)` wrote, flushed to disk; removed again if
+    anything fails."""
+    remove_stale_temporaries(path)
+    handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(handle, "w+b") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, path.stat().st_mode & 0o777)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    return Path(temporary)
+
+
+def replace_atomically(temporary: Path, path: Path, confirm_before_replace: Callable[[], None] | None = None
+                       ) -> None:
+    """Rename `temporary` over `path` (after `confirm_before_replace()`, which may refuse by raising: then the
+    temporary file is removed and `path` is left as it was), and make the rename durable."""
+    try:
+        if confirm_before_replace is not None:
+            confirm_before_replace()
+        os.replace(temporary, path)
+    except BaseException:
+        if temporary.exists():
+            temporary.unlink()
+        raise
+    _fsync_folder(path.parent)
+
+
+def save_atomically(workbook, path: Path) -> None:
+    """Save an openpyxl workbook (the public copy) the same atomic way."""
+    replace_atomically(write_beside(path, workbook.save), path)
+
+
 # What openpyxl raises for a package it cannot make sense of (a damaged zip, missing or malformed parts).
 OPENPYXL_LOAD_ERRORS = (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, SyntaxError)
-
-
-def ensure_settings_sheet(workbook: openpyxl.Workbook) -> bool:
-    """Add a default Settings sheet at the end of a workbook that has none; True if added."""
-    if find_sheet(workbook.sheetnames, SETTINGS_SHEET) is not None:
-        return False
-    OpenpyxlWriter(workbook).write([settings_sheet()], after=workbook.worksheets[-1])
-    return True
 
 
 def read_date_option(text: str | None, option: str) -> str | None:
@@ -343,29 +381,6 @@ def with_settings(settings: dict[str, str], updates: dict[str, str]) -> dict[str
     return {**merged, **updates}
 
 
-def write_settings(workbook: openpyxl.Workbook, updates: dict[str, str]) -> None:
-    """Write `updates` into the Settings sheet's value column: over the row of the same key, else in a new row at
-    the end of its table (the Settings sheet is the user's: nothing else on it changes)."""
-    if not updates:
-        return
-    sheet = workbook[find_sheet(workbook.sheetnames, SETTINGS_SHEET)]
-    rows = {str(cell.value).strip().casefold(): cell.row for cell in sheet["A"] if isinstance(cell.value, str)}
-    header = rows.get(SETTINGS_HEADER[0].casefold())
-    for key, value in updates.items():
-        row = rows.get(key.casefold())
-        if row is None:
-            row = sheet.max_row + 1
-            sheet.cell(row, 1, key)
-            for table in sheet.tables.values():
-                first, last = table.ref.split(":")
-                if header is not None and openpyxl.utils.cell.coordinate_from_string(first)[1] == header:
-                    last_column = openpyxl.utils.cell.coordinate_from_string(last)[0]
-                    table.ref = f"{first}:{last_column}{row}"
-                    if table.autoFilter is not None:
-                        table.autoFilter.ref = table.ref
-        sheet.cell(row, 2, value)
-
-
 def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, period: str | None = None,
                      progress: Progress = lambda message: None, charts_dir: str | Path | None = None, *,
                      missing_rows: str | None = None, allow_incomplete: bool = False,
@@ -373,9 +388,11 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
                      now: dt.datetime | None = None, today: dt.date | None = None) -> RefreshPlan:
     """Refresh every generated sheet of the workbook at `path` in place; returns what was written.
 
-    Holds the workbook's lock for the whole run, so refreshes of one file queue instead of mixing; confirms just
-    before replacing it that the file is the one that was read. Everything that can fail — options, reading,
-    validation, computation, the chart images — runs before the workbook is touched."""
+    Only the generated sheets and what they own are written; every other part of the package is carried byte
+    for byte (surgery.py). Holds the workbook's lock for the whole run, so refreshes of one file queue instead of
+    mixing; confirms just before replacing it that the file is the one that was read. Everything that can fail —
+    options, reading, validation, computation, the chart images — runs before the workbook is touched.
+    """
     path = Path(path)
     check_workbook_file(path)
     dates = date_settings(published, next_publication)
@@ -396,22 +413,26 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
                 progress("drawing the charts")
                 write_chart_pngs(plan.release, chart_staging)
             progress("writing sheets")
-            input_sheets = {spec.sheet for spec in INPUT_SPECS}
-            shell, stash = load_shell(path, input_sheets | {layout.name for layout in plan.layouts})
+            data = DataReplacement(DATA.sheet, sheet_rows(DATA, inputs.facts)) if data_csv is not None else None
             try:
-                workbook = openpyxl.load_workbook(shell, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True)
-            except OPENPYXL_LOAD_ERRORS as error:
+                with SourcePackage(path) as package:
+                    changes = WorkbookRefresh(package, plan.layouts, created_once=(settings_sheet(dates),),
+                                              data=data).changes()
+                    progress("saving")
+                    # The source package is closed before the rename: Windows cannot replace an open file.
+                    temporary = write_beside(path, lambda stream: write_package(package, stream, changes.replaced,
+                                                                                changes.dropped, changes.added))
+            except zipfile.BadZipFile as error:
+                raise file_problem(path, f"is corrupt ({error})") from None
+            except (PackageError, etree.XMLSyntaxError) as error:
                 raise file_problem(path, f"cannot be opened ({error})") from None
-            kept_cells = {name: cells for name, cells in stash.items() if name.casefold() in
-                          {sheet.casefold() for sheet in input_sheets}}
-            if data_csv is not None:
-                data_sheet = find_sheet(workbook.sheetnames, DATA.sheet) or workbook.create_sheet(DATA.sheet).title
-                kept_cells[data_sheet] = data_sheet_cells(inputs.facts)
-            OpenpyxlWriter(workbook).write(plan.layouts)
-            ensure_settings_sheet(workbook)
-            write_settings(workbook, dates)
-            progress("saving")
-            save_atomically(workbook, path, kept_cells, before_replace=lambda: identity.confirm(path))
+            try:
+                if dates:
+                    set_settings_values(temporary, dates)
+            except BaseException:
+                temporary.unlink(missing_ok=True)
+                raise
+            replace_atomically(temporary, path, confirm_before_replace=lambda: identity.confirm(path))
             if charts is not None:
                 commit(chart_staging, charts)
     return plan
