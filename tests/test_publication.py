@@ -9,22 +9,21 @@ import openpyxl
 import pytest
 
 from migrelease import cli
-from migrelease.filedoor.chart_images import PNG_NAMES
+from migrelease.filedoor.chart_images import CHART_KINDS, png_name
 from migrelease.model.facts import DATA, ETHNICITY
 from migrelease.sheets.blocks import NOT_AVAILABLE
 from migrelease.sheets.theme import COUNT_FORMAT, PERCENT_FORMAT
-from migrelease.sheets.front import GLOSSARY
-from migrelease.sheets.words import CONTACT, RELEASE_TITLE
+from migrelease.sheets.words import CONTACT, RELEASE_TITLE, sheet_words
 from migrelease.model.tables import TABLE_SPECS
 from migrelease.filedoor.refresh import refresh_workbook
 from publication_workbooks import build_workbook, chart_parts, convert_with_libreoffice
 
-GENERATED_ORDER = ["Cover", "Contents", "Notes", "Key points", "Key indicators",
-                   *(spec.code for spec in TABLE_SPECS), "Rate_Ext", "Rate_Int", "Ethnic", "Charts", "Checks"]
+GENERATED_ORDER = ["Cover", "Contents", "Notes", "Key points", "Key indicators", "Interregional",
+                   *(spec.code for spec in TABLE_SPECS), "Rate_Ext", "Rate_Int", "Ethnic", "Charts", "Checks",
+                   "Check_rows"]
 INPUT_SHEETS = ["Data", "Population", "Ethnicity", "Settings"]
-# Sheets that hold exactly one table from column A with nothing below it.
-SINGLE_TABLE_SHEETS = [*(spec.code for spec in TABLE_SPECS), "Rate_Ext", "Rate_Int", "Ethnic", "Charts", "Notes",
-                       "Contents"]
+# Sheets that hold exactly one table from column A with nothing below it: every generated sheet but the Cover.
+SINGLE_TABLE_SHEETS = [name for name in GENERATED_ORDER if name != "Cover"]
 MISSING_REGION = "Abai region"
 
 
@@ -163,7 +162,7 @@ def test_cover(book):
     for expected in ("Period: January–March 2026", "Date of publication: 12.05.2026",
                      "Date of next publication: 10.08.2026", f"Contact: {CONTACT}", "Glossary",
                      "Methodological explanations", "per 1,000 population", "Useful links",
-                     *(term for term, _ in GLOSSARY)):
+                     *(term for term, _ in sheet_words("en").glossary)):
         assert expected in text, expected
     assert "amounted 6197 to" not in text and "net migration, net migration" not in text
     assert not book["Cover"].merged_cells.ranges
@@ -207,17 +206,23 @@ def test_settings_are_kept_and_created_when_absent(tmp_path):
 def test_native_charts_follow_the_tables(refreshed):
     path, _ = refreshed
     parts = chart_parts(path)
-    assert len(parts) == 2
+    assert len(parts) == 3
     import zipfile
     with zipfile.ZipFile(path) as package:
-        xml = "".join(package.read(part).decode() for part in parts)
-    assert "International population migration" in xml
-    # the international chart reads the Charts sheet's table (13 periods under the header in row 6), which every
-    # refresh rewrites from Y_Ext_Arr/Dep/Bal; the ethnic chart reads the 8 group rows of the Ethnic sheet
+        xml = [package.read(part).decode() for part in parts]
+    annual, comparison, ethnic = sorted(xml, key=lambda text: ("by year" not in text, "Ethnic" in text))
+    assert "International population migration by year" in annual
+    assert "International population migration, January–March 2025 and January–March 2026" in comparison
+    # Both international charts read the Charts sheet's table (13 periods under the header in row 6), which every
+    # refresh rewrites from Y_Ext_Arr/Dep/Bal: the 11 whole years (rows 7-17) and the two periods (rows 18-19),
+    # each series named by its header cell; the ethnic chart reads the 8 group rows of the Ethnic sheet.
     for column in "BCD":
-        assert f"'Charts'!${column}$7:${column}$19" in xml and f"<f>'Charts'!{column}6</f>" in xml
-    assert "'Charts'!$A$7:$A$19" in xml
-    assert "'Ethnic'!$C$7:$C$14" in xml and "'Ethnic'!$E$7:$E$14" in xml
+        assert f"'Charts'!${column}$7:${column}$17" in annual and f"'Charts'!${column}$18:${column}$19" in comparison
+        assert f"'Charts'!${column}$6" in annual and f"'Charts'!${column}$6" in comparison
+    assert "'Charts'!$A$7:$A$17" in annual and "'Charts'!$A$18:$A$19" in comparison
+    assert "'Ethnic'!$C$7:$C$14" in ethnic and "'Ethnic'!$E$7:$E$14" in ethnic
+    for text in xml:  # category labels below the plot area, clear of negative bars
+        assert '<tickLblPos val="low"/>' in text
     book = openpyxl.load_workbook(path)
     assert [book["Charts"].cell(row, 2).value for row in (7, 19)] == [
         book["Y_Ext_Arr"].cell(7, 2).value, book["Y_Ext_Arr"].cell(7, 14).value]
@@ -225,7 +230,9 @@ def test_native_charts_follow_the_tables(refreshed):
 
 def test_chart_pngs(refreshed):
     _, charts = refreshed
-    for name in PNG_NAMES.values():
+    for kind in CHART_KINDS:
+        name = png_name(kind, "en")
+        assert re.fullmatch(r"[a-z0-9-]+\.png", name)
         assert (charts / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
 
 
@@ -235,13 +242,13 @@ def test_optional_sheets_only_with_their_inputs(tmp_path):
     book = openpyxl.load_workbook(path)
     assert not {"Rate_Ext", "Rate_Int", "Ethnic"} & set(book.sheetnames)
     assert {"Cover", "Contents", "Notes", "Charts", "Checks"} <= set(book.sheetnames)
-    assert len(chart_parts(path)) == 1
+    assert len(chart_parts(path)) == 2
 
 
 def test_libreoffice_converts_and_keeps_the_charts(refreshed, tmp_path):
     path, _ = refreshed
     converted = convert_with_libreoffice(path, tmp_path)
-    assert len(chart_parts(converted)) == len(chart_parts(path)) == 2
+    assert len(chart_parts(converted)) == len(chart_parts(path)) == 3
     book = openpyxl.load_workbook(converted)
     assert book.sheetnames == GENERATED_ORDER + INPUT_SHEETS
     assert book["Y_Ext_Arr"]["A1"].value == openpyxl.load_workbook(path)["Y_Ext_Arr"]["A1"].value

@@ -25,6 +25,9 @@ PAPER = {"A4": 9}
 VISIBILITY = {"visible": -1, "hidden": 0, "veryHidden": 2}
 _CM_TO_POINTS = 72 / 2.54
 _CHART_TYPES = {"column": "column_clustered", "bar": "bar_clustered"}
+# Excel's constants (XlAxisType, XlTickLabelPosition), as Microsoft documents them.
+_XL_CATEGORY = 1
+_XL_TICK_LABEL_POSITION_LOW = -4134
 
 
 def excel_value(value):
@@ -141,6 +144,8 @@ class XlwingsWriter(LayoutWriter):
         excel_chart.set_source_data(self.book.sheets[chart.source_sheet].range(chart.source_address()))
         excel_chart.api[1].HasTitle = True
         excel_chart.api[1].ChartTitle.Text = chart.title
+        if chart.category_labels_low:
+            excel_chart.api[1].Axes(_XL_CATEGORY).TickLabelPosition = _XL_TICK_LABEL_POSITION_LOW
 
     def write(self, layouts: Sequence[SheetLayout], after=None) -> None:
         self._charts_written: dict[str, int] = {}

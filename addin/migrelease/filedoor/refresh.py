@@ -230,16 +230,17 @@ def ensure_settings_sheet(workbook: openpyxl.Workbook) -> bool:
 
 
 def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, period: str | None = None,
-                     progress: Progress = lambda message: None, charts_dir: str | Path | None = None
-                     ) -> RefreshPlan:
-    """Refresh every generated sheet of the workbook at `path` in place; returns what was written."""
+                     progress: Progress = lambda message: None, charts_dir: str | Path | None = None,
+                     lang: str | None = None) -> RefreshPlan:
+    """Refresh every generated sheet of the workbook at `path` in place, in `lang` (default: the Settings
+    sheet's Language, else English); returns what was written."""
     path = Path(path)
     check_workbook_file(path)
     progress(f"reading {('file ' + Path(data_csv).name) if data_csv else 'sheet Data'}")
     inputs = read_inputs(path, Path(data_csv) if data_csv else None)
     progress("computing tables, key points and checks")
     plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
-                        inputs.settings)
+                        inputs.settings, lang)
     progress("writing sheets")
     input_sheets = {spec.sheet for spec in INPUT_SPECS}
     shell, stash = load_shell(path, input_sheets | {layout.name for layout in plan.layouts})
