@@ -7,13 +7,16 @@ import re
 import zipfile
 
 import openpyxl
+import formulas
 import pytest
+from formulas.functions import wrap_ranges_func
 
 from migrelease import cli
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate
 from migrelease.filedoor.csv_source import read_csv_table
 from migrelease.model.problems import InputProblems
 from migrelease.sheets.words import CONTACT
+from migrelease import udfs
 from migrelease.publish.release_files import FormulaEvaluator, replace_formulas
 from migrelease.release.compute import compute_release
 from migrelease.model.tables import TABLE_SPECS
@@ -168,11 +171,6 @@ def test_unknown_mig_formula_is_refused(small_book):
 
 def test_the_formulas_package_agrees(small_book, tmp_path):
     """A cross-check with an independent engine: `formulas` with the same functions registered."""
-    formulas = pytest.importorskip("formulas")
-    from formulas.functions import wrap_ranges_func
-
-    from migrelease import udfs
-
     path = tmp_path / "small.xlsx"
     del small_book["F"]["D1"], small_book["F"]["H1"]
     small_book.save(path)

@@ -1,4 +1,4 @@
-"""Command line: `migrelease refresh | keypoints | sample | build-workbook | publish`."""
+"""Command line: `migrelease refresh | keypoints | sample | build-workbook | publish | export | lite-code`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import time
 from importlib import resources
 from pathlib import Path
 
+from migrelease.build.lite_code import lite_code
 from migrelease.filedoor.refresh import check_workbook_file, read_inputs, refresh_workbook
 from migrelease.model.problems import InputProblems
+from migrelease.publish.opendata import FORMAT_CHOICES, export_open_data, formats_of
 from migrelease.publish.release_files import publish_workbook
 from migrelease.release.compute import compute_release
 from migrelease.text.keypoints import draft_key_points
@@ -53,6 +55,16 @@ def command_publish(args) -> int:
     return 0
 
 
+def command_export(args) -> int:
+    started = time.perf_counter()
+    written = export_open_data(args.workbook, args.out, formats_of(args.format))
+    print(f"Exported the open data of {args.workbook} ({args.format}) to {args.out} "
+          f"in {time.perf_counter() - started:.2f} s")
+    for path in written:
+        print(f"  {path.name}")
+    return 0
+
+
 def command_keypoints(args) -> int:
     workbook = Path(args.workbook) if args.workbook else None
     if workbook is not None:
@@ -87,6 +99,13 @@ def command_build_workbook(args) -> int:
     return 0
 
 
+def command_lite_code(args) -> int:
+    for name, text in lite_code(args.wheel_url).items():
+        print(f"# --- {name} (paste into the {name} tab of the xlwings Lite editor) ---")
+        print(text)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="migrelease", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -104,6 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("workbook", help="a refreshed release workbook (.xlsm or .xlsx); it is not changed")
     publish.add_argument("--out", metavar="DIR", required=True, help="folder for the published files")
     publish.set_defaults(run=command_publish)
+
+    export = commands.add_parser("export", help="write the open data: a tidy CSV with its Frictionless data "
+                                                "package, and SDMX (structure and data)")
+    export.add_argument("workbook", help="a refreshed release workbook (.xlsm or .xlsx); it is not changed")
+    export.add_argument("--format", choices=FORMAT_CHOICES, default="all",
+                        help="csv (+ datapackage.json), sdmx (SDMX-ML 2.1 structure and data, SDMX-CSV), or all")
+    export.add_argument("--out", metavar="DIR", required=True, help="folder for the open-data files")
+    export.set_defaults(run=command_export)
 
     keypoints = commands.add_parser("keypoints", help="print the drafted key points")
     source = keypoints.add_mutually_exclusive_group()
@@ -127,6 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where to write it (default: workbook/migration_release.xlsm)")
     build.add_argument("--lang", choices=EDITIONS, default="en", help="the language of the release (default en)")
     build.set_defaults(run=command_build_workbook)
+
+    lite = commands.add_parser("lite-code", help="print main.py and requirements.txt for the xlwings Lite add-in "
+                                                 "(Excel on the web and Mac)")
+    lite.add_argument("--wheel-url", required=True, metavar="URL",
+                      help="where the browser downloads migrelease's wheel (…/migrelease-0.1.0-py3-none-any.whl)")
+    lite.set_defaults(run=command_lite_code)
     return parser
 
 

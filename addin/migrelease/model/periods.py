@@ -37,10 +37,6 @@ class Span:
         return self.last_month - self.first_month + 1
 
 
-def cumulative_from_january(year: int, month: int) -> Span:
-    return Span(year, 1, month)
-
-
 def parse_reporting_period(text: str) -> tuple[int, int]:
     """'2026-03' -> (2026, 3). Raises ValueError with a usable message."""
     match = _MONTH_PERIOD.match(str(text).strip())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 
@@ -36,7 +35,3 @@ INTERNATIONAL = NumberStyle(decimal=".", thousands=",")
 CYRILLIC = NumberStyle(decimal=",", thousands=" ")
 
 STYLES = {"bureau": BUREAU, "international": INTERNATIONAL, "cyrillic": CYRILLIC}
-
-
-def is_available(value) -> bool:
-    return value is not None and not (isinstance(value, float) and math.isnan(value))

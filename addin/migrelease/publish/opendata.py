@@ -1,0 +1,98 @@
+"""Open data with every release: `migrelease export WORKBOOK --format csv|sdmx|all --out DIR`, and `publish`.
+
+The figures come from the refreshed workbook through the same release computation as its tables
+(release_for_publication — where the publish gates apply), and every file is written into a temporary folder beside
+DIR and moved in only when all are written, so a failure leaves nothing new behind.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import openpyxl
+
+from migrelease.filedoor.refresh import (OPENPYXL_LOAD_ERRORS, check_workbook_file, file_problem, read_inputs,
+                                         stamped_period)
+from migrelease.model.problems import InputProblems, Problem
+from migrelease.publish.opendata_csv import write_csv_package
+from migrelease.publish.opendata_figures import indicators, published_figures
+from migrelease.publish.opendata_sdmx import write_sdmx
+from migrelease.release.compute import Release, compute_release
+from migrelease.sheets.words import PUBLISHER, RELEASE_TITLE
+from migrelease.text.period_labels import span_label
+
+FORMATS = ("csv", "sdmx")
+FORMAT_CHOICES = (*FORMATS, "all")
+
+
+def formats_of(choice: str) -> tuple[str, ...]:
+    return FORMATS if choice == "all" else (choice,)
+
+
+def release_for_publication(path: Path) -> tuple[Release, datetime.datetime]:
+    """The release a refreshed workbook publishes, and when it was made. The one place the publish gates apply."""
+    check_workbook_file(path, for_writing=False)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, keep_links=False)
+    except OPENPYXL_LOAD_ERRORS as error:
+        raise file_problem(path, f"cannot be opened ({error})") from None
+    try:
+        period = stamped_period(workbook)
+    finally:
+        workbook.close()
+    inputs = read_inputs(path)
+    release = compute_release(inputs.facts, period, inputs.data_source, inputs.population, inputs.ethnicity,
+                              languages=(), settings=inputs.settings)
+    made = datetime.datetime.fromtimestamp(int(path.stat().st_mtime))
+    return release, made
+
+
+def write_open_data(release: Release, out_dir: Path, formats: tuple[str, ...],
+                    made: datetime.datetime) -> list[Path]:
+    """Write the open data of `release` in `formats` into `out_dir` (which exists); the paths written."""
+    figures = published_figures(release)
+    period = span_label(release.span)
+    tag = f"{release.year}-{release.month:02d}"
+    written = []
+    if "csv" in formats:
+        written += write_csv_package(
+            figures, indicators(), out_dir, name=f"migration-of-the-population-kz-{tag}",
+            title=f"{RELEASE_TITLE}, {period}",
+            description=f"Every figure of the release for {period}: the 21 dynamic tables and the Key indicators. "
+                        f"Source: {PUBLISHER}.", created=made.isoformat())
+    if "sdmx" in formats:
+        written += write_sdmx(figures, out_dir, message_id=f"MIGRATION_{tag.replace('-', '_')}", prepared=made)
+    return written
+
+
+def _check_out_dir(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputProblems([Problem("option --out", None, None, f"'{out_dir}' is a file, not a folder")])
+
+
+def move_in(staging: Path, out_dir: Path) -> list[Path]:
+    """Move every file of `staging` into `out_dir`, replacing files of the same name."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    moved = []
+    for source in sorted(staging.iterdir()):
+        os.replace(source, out_dir / source.name)
+        moved.append(out_dir / source.name)
+    return moved
+
+
+def export_open_data(workbook: str | Path, out_dir: str | Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+    """`migrelease export`: the open data of a refreshed workbook into `out_dir`; the paths written."""
+    workbook, out_dir = Path(workbook), Path(out_dir)
+    _check_out_dir(out_dir)
+    release, made = release_for_publication(workbook)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    try:
+        write_open_data(release, staging, formats, made)
+        return move_in(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

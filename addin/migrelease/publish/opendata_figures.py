@@ -1,0 +1,100 @@
+"""Every published figure of a release as one long tidy list: indicator, region, period, unit, value.
+
+A Release in, Figure records out, nothing written. The dynamic tables' figures are their cells; the Key indicators
+are the values their sheet's formulas carry (the same functions over the same cells), so the open data cannot
+disagree with the workbook. Each figure has a stable indicator code: a dynamic table's code (its sheet name), or a
+Key indicator's code derived from its declaration (KI_ + the table it starts from + what the function does).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from migrelease.model.periods import Span
+from migrelease.model.regions import COUNTRY, Region, regions
+from migrelease.model.tables import TABLE_SPECS, table_code
+from migrelease.release.compute import Release
+from migrelease.sheets.key_sheets import KEY_INDICATORS, Indicator, indicator_formula
+
+UNIT_PEOPLE, UNIT_PERCENT = "people", "percent"
+_UNITS = {"people": UNIT_PEOPLE, "%": UNIT_PERCENT}
+# What a Key indicator's worksheet function adds to the code of the table it starts from.
+_FUNCTION_SUFFIXES = {None: "", "MIG_BALANCE": "", "MIG_CHANGE": "_Chg", "MIG_SHARE": "_Shr"}
+KEY_INDICATOR_PREFIX = "KI_"
+# The Key indicators sheet's second table: interregional migration of every region in the current period.
+INTERREGIONAL = (("KI_Irg_Arr", "arrival", "Interregional migration - arrival"),
+                 ("KI_Irg_Dep", "departure", "Interregional migration - departure"),
+                 ("KI_Irg_Bal", "balance", "Balance of interregional migration"))
+
+
+@dataclass(frozen=True)
+class Figure:
+    indicator: str
+    region: Region
+    span: Span
+    unit: str
+    value: float  # NaN = not available
+
+    @property
+    def available(self) -> bool:
+        return not math.isnan(self.value)
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    code: str
+    title_en: str
+    unit: str
+
+
+def iso_period(span: Span) -> str:
+    """'2026', '2026-03', or the months cumulative from January as an ISO 8601 interval, '2026-01/2026-03'."""
+    if span.is_full_year:
+        return f"{span.year}"
+    if span.is_single_month:
+        return f"{span.year}-{span.first_month:02d}"
+    return f"{span.year}-{span.first_month:02d}/{span.year}-{span.last_month:02d}"
+
+
+def key_indicator_code(indicator: Indicator) -> str:
+    flow_group, measure, _ = indicator.cells[0]
+    if indicator.function == "MIG_BALANCE":
+        measure = "balance"
+    table = table_code("annual", flow_group, measure)
+    return KEY_INDICATOR_PREFIX + table.split("_", 1)[1] + _FUNCTION_SUFFIXES[indicator.function]
+
+
+def indicators() -> tuple[IndicatorInfo, ...]:
+    """Every indicator of the open data, in the order its figures are listed."""
+    return (*(IndicatorInfo(spec.code, spec.title, UNIT_PEOPLE) for spec in TABLE_SPECS),
+            *(IndicatorInfo(key_indicator_code(indicator), indicator.label, _UNITS[indicator.unit])
+              for indicator in KEY_INDICATORS),
+            *(IndicatorInfo(code, title, UNIT_PEOPLE) for code, _, title in INTERREGIONAL))
+
+
+def _number(cell) -> float:
+    """A sheet value (a number, or [x] / None where not available) as a float, NaN where not available."""
+    return float(cell) if isinstance(cell, (int, float)) else math.nan
+
+
+def table_figures(release: Release) -> list[Figure]:
+    return [Figure(spec.code, region, span, UNIT_PEOPLE, float(value))
+            for spec in TABLE_SPECS
+            for region, row in zip(release.tables[spec.code].rows, release.tables[spec.code].values)
+            for span, value in zip(release.tables[spec.code].columns, row)]
+
+
+def key_indicator_figures(release: Release) -> list[Figure]:
+    figures = [Figure(key_indicator_code(indicator), COUNTRY, release.span, _UNITS[indicator.unit],
+                      _number(indicator_formula(indicator, release).value)) for indicator in KEY_INDICATORS]
+    for code, measure, _ in INTERREGIONAL:
+        values = release.cube.figures(release.span, "interregional", measure)[1:]  # [0] is the country
+        figures += [Figure(code, region, release.span, UNIT_PEOPLE, float(value))
+                    for region, value in zip(regions(), values)]
+    return figures
+
+
+def published_figures(release: Release) -> list[Figure]:
+    """Every figure of every dynamic table, then the Key indicators."""
+    return table_figures(release) + key_indicator_figures(release)
