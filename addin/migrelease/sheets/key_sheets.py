@@ -55,9 +55,20 @@ class Indicator:
     country's figure of a table, or a worksheet function of such figures. `cells` name table figures as (flow
     group, measure, "current" or "previous" period)."""
     key: str
-    unit: str  # "people" or "percent", a word
+    unit: str  # "people" or "%"
     function: str | None  # a MIG_ worksheet function, or None for the figure itself
     cells: tuple[tuple[str, str, str], ...]
+
+    def label_in(self, lang: str) -> str:
+        return sheet_words(lang)(f"indicator.{self.key}")
+
+    @property
+    def label(self) -> str:
+        """The indicator's name in English (the open data's)."""
+        return self.label_in("en")
+
+    def unit_in(self, lang: str) -> str:
+        return sheet_words(lang)("percent" if self.unit == "%" else "people")
 
 
 # The worksheet functions the indicators use, by name: the same measures the UDFs compute.
@@ -68,20 +79,20 @@ KEY_INDICATORS = (
     Indicator("departures", "people", None, (("external", "departure", "current"),)),
     Indicator("net", "people", "MIG_BALANCE",
               (("external", "arrival", "current"), ("external", "departure", "current"))),
-    Indicator("arrivals_change", "percent", "MIG_CHANGE",
+    Indicator("arrivals_change", "%", "MIG_CHANGE",
               (("external", "arrival", "current"), ("external", "arrival", "previous"))),
-    Indicator("departures_change", "percent", "MIG_CHANGE",
+    Indicator("departures_change", "%", "MIG_CHANGE",
               (("external", "departure", "current"), ("external", "departure", "previous"))),
-    Indicator("cis_arrival_share", "percent", "MIG_SHARE",
+    Indicator("cis_arrival_share", "%", "MIG_SHARE",
               (("cis", "arrival", "current"), ("external", "arrival", "current"))),
-    Indicator("cis_departure_share", "percent", "MIG_SHARE",
+    Indicator("cis_departure_share", "%", "MIG_SHARE",
               (("cis", "departure", "current"), ("external", "departure", "current"))),
-    Indicator("other_arrival_share", "percent", "MIG_SHARE",
+    Indicator("other_arrival_share", "%", "MIG_SHARE",
               (("other", "arrival", "current"), ("external", "arrival", "current"))),
-    Indicator("other_departure_share", "percent", "MIG_SHARE",
+    Indicator("other_departure_share", "%", "MIG_SHARE",
               (("other", "departure", "current"), ("external", "departure", "current"))),
     Indicator("internal_moves", "people", None, (("internal", "arrival", "current"),)),
-    Indicator("internal_change", "percent", "MIG_CHANGE",
+    Indicator("internal_change", "%", "MIG_CHANGE",
               (("internal", "arrival", "current"), ("internal", "arrival", "previous"))),
 )
 KEY_INDICATORS_HEADER_ROW = 4
@@ -108,8 +119,8 @@ def indicator_formula(indicator: Indicator, release: Release) -> Formula:
 
 def key_indicators_sheet(release: Release) -> SheetLayout:
     words = sheet_words(release.lang)
-    rows = tuple((words(f"indicator.{indicator.key}"), indicator_formula(indicator, release), words(indicator.unit))
-                 for indicator in KEY_INDICATORS)
+    rows = tuple((indicator.label_in(release.lang), indicator_formula(indicator, release),
+                  indicator.unit_in(release.lang)) for indicator in KEY_INDICATORS)
     top = KEY_INDICATORS_HEADER_ROW
     period = period_label(release.span, release.lang)
     return SheetLayout(
