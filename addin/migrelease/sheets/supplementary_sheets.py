@@ -14,6 +14,10 @@ from migrelease.sheets.labels import period_label
 from migrelease.sheets.notes import cite
 from migrelease.sheets.words import SheetWords, sheet_words
 
+# The English words of the flows and measures (the open data's names); the sheets take their language's words.
+FLOW_WORDS = {flow: sheet_words("en")(f"flow.{flow}") for flow in INTENSITY_SHEETS}
+MEASURE_LABELS = {measure: sheet_words("en")(f"measure.{measure}") for measure in MEASURES}
+
 
 def _info_lines(period: str, unit: str, words: SheetWords) -> tuple:
     return ((words("period_line.single", label=period),), (words("unit_line", unit=unit),),
