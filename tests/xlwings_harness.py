@@ -1361,6 +1361,13 @@ def memory_sheet_properties(sheet) -> dict:
     }
 
 
+def _shown_width(stored: float) -> float:
+    """The width Excel shows (what Range.ColumnWidth sets) for a stored <col width>, by ECMA-376 Part 1
+    §18.3.1.13 for Calibri 11 (7-pixel digits, 5 pixels of padding)."""
+    pixels = int(((256 * stored + int(128 / 7)) / 256) * 7)
+    return int((pixels - 5) / 7 * 100 + 0.5) / 100
+
+
 def _openpyxl_color(color) -> str | None:
     if color is None or color.type != "rgb" or color.rgb in (None, "00000000"):
         return None
@@ -1393,7 +1400,7 @@ def file_sheet_properties(workbook, name: str) -> dict:
     fitted = sheet.sheet_properties.pageSetUpPr is not None and sheet.sheet_properties.pageSetUpPr.fitToPage
     return {
         "cells": cells,
-        "column_widths": {column_index_from_string(letter): dimension.width
+        "column_widths": {column_index_from_string(letter): _shown_width(dimension.width)
                           for letter, dimension in sorted(sheet.column_dimensions.items(),
                                                           key=lambda item: column_index_from_string(item[0]))
                           if dimension.customWidth},
