@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import re
+import zipfile
 
 import openpyxl
 import pytest
+from lxml import etree
 
 from migrelease import cli
 from migrelease.filedoor.chart_images import CHART_KINDS, png_name
@@ -208,22 +210,33 @@ def test_native_charts_follow_the_tables(refreshed):
     path, _ = refreshed
     parts = chart_parts(path)
     assert len(parts) == 3
-    import zipfile
     with zipfile.ZipFile(path) as package:
-        xml = [package.read(part).decode() for part in parts]
-    annual, comparison, ethnic = sorted(xml, key=lambda text: ("by year" not in text, "Ethnic" in text))
-    assert "International population migration by year" in annual
-    assert "International population migration, January–March 2025 and January–March 2026" in comparison
+        charts = [etree.fromstring(package.read(part)) for part in parts]
+    namespace = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+
+    def references(chart, path_in_series: str) -> list[str]:
+        """The cell references of every series at `path_in_series`, without quotes and $ signs."""
+        return [formula.text.replace("'", "").replace("$", "")
+                for formula in chart.iterfind(f".//c:ser/{path_in_series}", namespace)]
+
+    annual, comparison, ethnic = charts
+    assert "International population migration by year" in "".join(annual.itertext())
+    assert "International population migration, January–March 2025 and January–March 2026" in \
+        "".join(comparison.itertext())
     # Both international charts read the Charts sheet's table (13 periods under the header in row 6), which every
-    # refresh rewrites from Y_Ext_Arr/Dep/Bal: the 11 whole years (rows 7-17) and the two periods (rows 18-19),
-    # each series named by its header cell; the ethnic chart reads the 8 group rows of the Ethnic sheet.
-    for column in "BCD":
-        assert f"'Charts'!${column}$7:${column}$17" in annual and f"'Charts'!${column}$18:${column}$19" in comparison
-        assert f"'Charts'!${column}$6" in annual and f"'Charts'!${column}$6" in comparison
-    assert "'Charts'!$A$7:$A$17" in annual and "'Charts'!$A$18:$A$19" in comparison
-    assert "'Ethnic'!$C$7:$C$14" in ethnic and "'Ethnic'!$E$7:$E$14" in ethnic
-    for text in xml:  # category labels below the plot area, clear of negative bars
-        assert '<tickLblPos val="low"/>' in text
+    # refresh rewrites from Y_Ext_Arr/Dep/Bal: the 11 whole years (rows 7-17) and the same months of the two years
+    # (rows 18-19), each series named by its header cell; the ethnic chart reads the 8 group rows of the Ethnic sheet
+    assert references(annual, "c:val/c:numRef/c:f") == [f"Charts!{column}7:{column}17" for column in "BCD"]
+    assert references(comparison, "c:val/c:numRef/c:f") == [f"Charts!{column}18:{column}19" for column in "BCD"]
+    for chart in (annual, comparison):
+        assert references(chart, "c:tx/c:strRef/c:f") == [f"Charts!{column}6" for column in "BCD"]
+    # text categories are string references (with the texts cached), so every reader labels the bars
+    assert set(references(annual, "c:cat/c:strRef/c:f")) == {"Charts!A7:A17"}
+    assert set(references(comparison, "c:cat/c:strRef/c:f")) == {"Charts!A18:A19"}
+    assert set(references(ethnic, "c:cat/c:strRef/c:f")) == {"Ethnic!A7:A14"}
+    assert references(ethnic, "c:val/c:numRef/c:f") == ["Ethnic!C7:C14", "Ethnic!E7:E14"]
+    for chart in charts:  # category labels below the plot area, clear of negative bars
+        assert [position.get("val") for position in chart.iterfind(".//c:catAx/c:tickLblPos", namespace)] == ["low"]
     book = openpyxl.load_workbook(path)
     assert [book["Charts"].cell(row, 2).value for row in (7, 19)] == [
         book["Y_Ext_Arr"].cell(7, 2).value, book["Y_Ext_Arr"].cell(7, 14).value]
