@@ -1273,7 +1273,7 @@ class MemoryChart:
     def parent(self):
         return self.charts.sheet
 
-    def set_source_data(self, rng):
+    def set_source_data(self, rng, plot_by=None):
         self.source = f"'{rng.sheet.name}'!" + getattr(rng, "areas", rng.address.replace("$", ""))
 
     def delete(self):
@@ -1285,8 +1285,16 @@ class MemoryCharts(_NamedCollection):
         self.sheet = sheet
         self._charts: list[MemoryChart] = []
 
-    def add(self, left, top, width, height):
+    def add(self, left=0, top=0, width=355, height=211, chart_type=None, source=None, plot_by=None, name=None,
+            anchor=None, style=None):
+        """xlwings 0.37.3+ hands its impl the chart's type, source, name and style too."""
         chart = MemoryChart(self, left, top, width, height)
+        if chart_type is not None:
+            chart.chart_type = chart_type
+        if source is not None:
+            chart.source = f"'{source.sheet.name}'!" + source.address.replace("$", "")
+        if name is not None:
+            chart.name = name
         self._charts.append(chart)
         return chart
 
