@@ -97,6 +97,14 @@ WORDS = SheetWords(
         "indicator.internal_moves": "People moving within the country (internal arrivals)",
         "indicator.internal_change": "People moving within the country, change versus the same period a year "
                                      "earlier",
+        "indicator.arrivals_times": "Arrivals, times the same period a year earlier",
+        "indicator.arrivals_times_down": "Arrivals, the same period a year earlier as a multiple of this one",
+        "indicator.departures_times": "Departures, times the same period a year earlier",
+        "indicator.departures_times_down": "Departures, the same period a year earlier as a multiple of this one",
+        "indicator.internal_times": "People moving within the country, times the same period a year earlier",
+        "indicator.internal_times_down": "People moving within the country, the same period a year earlier as a "
+                                         "multiple of this one",
+        "times": "times",
         "interregional.title": "Interregional migration by region, {period}",
         "interregional.info": "The regions' interregional arrivals and departures; net migration as MIG_BALANCE "
                               "formulas. The key points name the regions with a positive net migration.",
