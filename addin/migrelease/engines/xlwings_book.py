@@ -65,7 +65,8 @@ def refresh_book(book, writer: LayoutWriter, status: Callable[[str | bool], None
         ])
         status("Refresh release: computing tables, key points and checks…")
         settings = read_settings(book)
-        plan = plan_refresh(facts, population, ethnicity, None, "sheet 'Data'", settings, resolve_options(settings),
+        plan = plan_refresh(facts, population, ethnicity, None, "sheet 'Data'", settings,
+                            options=resolve_options(settings),
                             door=door)
     except InputProblems as error:
         status(False)

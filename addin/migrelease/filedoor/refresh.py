@@ -382,11 +382,12 @@ def with_settings(settings: dict[str, str], updates: dict[str, str]) -> dict[str
 
 
 def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, period: str | None = None,
-                     progress: Progress = lambda message: None, charts_dir: str | Path | None = None, *,
-                     missing_rows: str | None = None, allow_incomplete: bool = False,
+                     progress: Progress = lambda message: None, charts_dir: str | Path | None = None,
+                     lang: str | None = None, *, missing_rows: str | None = None, allow_incomplete: bool = False,
                      published: str | None = None, next_publication: str | None = None,
                      now: dt.datetime | None = None, today: dt.date | None = None) -> RefreshPlan:
-    """Refresh every generated sheet of the workbook at `path` in place; returns what was written.
+    """Refresh every generated sheet of the workbook at `path` in place, in `lang` (default: the Settings
+    sheet's Language, else English); returns what was written.
 
     Only the generated sheets and what they own are written; every other part of the package is carried byte
     for byte (surgery.py). Holds the workbook's lock for the whole run, so refreshes of one file queue instead of
@@ -407,7 +408,7 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
         options = resolve_options(settings, missing_rows, allow_incomplete, today)
         progress("computing tables, key points and checks")
         plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
-                            settings, options, door="file", now=now)
+                            settings, lang, options, door="file", now=now)
         with (staged(charts) if charts is not None else nullcontext()) as chart_staging:
             if charts is not None:
                 progress("drawing the charts")

@@ -79,7 +79,7 @@ def publish_gate(path: str | Path, date_updates: Mapping[str, str] | None = None
     options = RefreshOptions(stamp.missing_rows, stamp.allow_incomplete)
     try:
         plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, stamp.period, inputs.data_source,
-                            settings, options, door=stamp.door, now=stamp.refreshed_at)
+                            settings, lang=stamp.language, options=options, door=stamp.door, now=stamp.refreshed_at)
     except InputProblems as error:
         return Gate(path, stamp, inputs, None, (*refusals, *error.problems))
     for result in plan.checks:

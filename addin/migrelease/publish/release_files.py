@@ -22,18 +22,18 @@ from urllib.parse import quote
 import openpyxl
 
 from migrelease import udfs
-from migrelease.filedoor.chart_images import PNG_NAMES, PNG_TITLES, write_chart_pngs
+from migrelease.filedoor.chart_images import chart_alt_texts, write_chart_pngs
 from migrelease.filedoor.refresh import date_settings, refresh_workbook, with_settings
 from migrelease.filedoor.staging import check_target_folder, commit, staged
+from migrelease.model.measures import times
 from migrelease.publish.gates import publish_gate
 from migrelease.publish.public_copy import DRAFT_MARK, public_layouts, web_safe_name, write_public_workbook
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.model.tables import TABLE_SPECS
 from migrelease.sheets.blocks import NOT_AVAILABLE, Formula, cell_value
-from migrelease.sheets.front import GLOSSARY, METHODOLOGY, USEFUL_LINKS
 from migrelease.sheets.key_sheets import KEY_POINTS_SHEET
 from migrelease.sheets.settings import SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION
-from migrelease.sheets.words import CONTACT, PUBLIC_TITLE, RELEASE_TITLE
+from migrelease.sheets.words import CONTACT, PUBLIC_TITLE, RELEASE_TITLE, sheet_words
 from migrelease.text.period_labels import span_label
 
 # The add-in's worksheet functions, by name: the very functions Excel calls through the add-in.
@@ -44,6 +44,7 @@ LANGUAGE = "en-GB"
 _SHEET = r"(?:'(?P<quoted>(?:[^']|'')+)'|(?P<plain>[A-Za-z_][A-Za-z0-9_.]*))"
 _REFERENCE = re.compile(rf"^(?:{_SHEET}!)?\$?(?P<column>[A-Za-z]{{1,3}})\$?(?P<row>[0-9]+)$")
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
+_RATIO = re.compile(r'^IFERROR\(ROUND\(([^/(),]+)/([^/(),]+),1\),""\)$')
 _CALL = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_.]*)\((?P<args>.*)\)$", re.S)
 
 
@@ -123,7 +124,17 @@ class FormulaEvaluator:
             if isinstance(result, str) and result.startswith("#"):
                 raise UnknownFormula(f"gives {result}")
             return cell_value(math.nan if result in (None, "") else result)
-        raise UnknownFormula("is not a form the release writes (=MIG_NAME(cells or numbers) or =Sheet!A1)")
+        ratio = _RATIO.match(body)
+        if ratio:  # Excel's ROUND of a ratio of two cells, empty where it is not available (IFERROR)
+            result = float(times(*(_as_number(self._argument(text, sheet)) for text in ratio.groups())))
+            return cell_value(result)
+        raise UnknownFormula("is not a form the release writes (=MIG_NAME(cells or numbers), "
+                             '=IFERROR(ROUND(cell/cell,1),"") or =Sheet!A1)')
+
+
+def _as_number(value) -> float:
+    """A cell as Excel's arithmetic sees it here: a number, else not available (text makes the ratio an error)."""
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else math.nan
 
 
 @dataclass
@@ -191,14 +202,14 @@ def page_sections(period: str, key_points: list[str], workbook_name: str,
     annual = [spec.title for spec in TABLE_SPECS if spec.frequency == "annual"]
     monthly = [spec.title for spec in TABLE_SPECS if spec.frequency == "monthly"]
     key_content: list[tuple[str, object]] = [("para", point) for point in key_points]
-    key_content += [("image", name) for name in chart_names]
+    key_content += [("image", chart) for chart in chart_names]
     key_content += [("heading", "Spreadsheets"), ("link", (f"{PUBLIC_TITLE} for {period}", workbook_name))]
     return [
         ("Key points", key_content),
         ("Dynamic tables", [("para", "on years:"), ("list", annual), ("para", "by month:"), ("list", monthly)]),
-        ("Glossary", [("list", [f"{term} – {definition}" for term, definition in GLOSSARY])]),
-        ("Methodological explanations", [("para", text) for text in METHODOLOGY]),
-        ("Useful links", [("list", list(USEFUL_LINKS))]),
+        ("Glossary", [("list", [f"{term} – {definition}" for term, definition in sheet_words("en").glossary])]),
+        ("Methodological explanations", [("para", text) for text in sheet_words("en").methodology]),
+        ("Useful links", [("list", [name for name, _ in sheet_words("en").useful_links])]),
     ]
 
 
@@ -220,7 +231,7 @@ def release_markdown(title: str, settings: dict, sections) -> str:
             elif kind == "list":
                 lines += [f"- {entry}" for entry in item] + [""]
             elif kind == "image":
-                lines += [f"![{_image_title(item)}]({_url(item)})", ""]
+                lines += [f"![{item[1]}]({_url(item[0])})", ""]
             elif kind == "link":
                 lines += [f"[{item[0]}]({_url(item[1])})", ""]
     lines += [f"Responsible for the release: {CONTACT}.", ""]
@@ -229,10 +240,6 @@ def release_markdown(title: str, settings: dict, sections) -> str:
 
 def _url(name: str) -> str:
     return quote(name)
-
-
-def _image_title(name: str) -> str:
-    return next(PNG_TITLES[kind] for kind, png in PNG_NAMES.items() if png == name)
 
 
 def release_html(title: str, settings: dict, sections) -> str:
@@ -252,7 +259,7 @@ def release_html(title: str, settings: dict, sections) -> str:
             elif kind == "list":
                 parts.append("<ul>" + "".join(f"<li>{e(entry)}</li>" for entry in item) + "</ul>")
             elif kind == "image":
-                parts.append(f'<p><img src="{e(_url(item))}" alt="{e(_image_title(item))}"></p>')
+                parts.append(f'<p><img src="{e(_url(item[0]))}" alt="{e(item[1])}"></p>')
             elif kind == "link":
                 parts.append(f'<p><a href="{e(_url(item[1]))}">{e(item[0])}</a></p>')
     parts += [f"<p>Responsible for the release: {e(CONTACT)}.</p>", "</body>", "</html>", ""]
@@ -271,7 +278,8 @@ def publish_workbook(path: str | Path, out_dir: str | Path, *, draft: bool = Fal
     gate.raise_unless_open(draft)
     plan = gate.plan
     if dates and gate.open:
-        plan = refresh_workbook(path, period=gate.stamp.period, missing_rows=gate.stamp.missing_rows,
+        plan = refresh_workbook(path, period=gate.stamp.period, lang=gate.stamp.language,
+                                missing_rows=gate.stamp.missing_rows,
                                 allow_incomplete=gate.stamp.allow_incomplete, published=published,
                                 next_publication=next_publication)
     release = plan.release
@@ -290,8 +298,10 @@ def publish_workbook(path: str | Path, out_dir: str | Path, *, draft: bool = Fal
     with staged(out_dir) as staging:
         write_public_workbook(layouts, staging / f"{stem}.xlsx", properties, LANGUAGE)
         charts = write_chart_pngs(release, staging)
+        alt_texts = chart_alt_texts(release)
         key_points = list(release.key_points.get("en", ()))
-        sections = page_sections(period, key_points, f"{stem}.xlsx", [chart.name for chart in charts])
+        sections = page_sections(period, key_points, f"{stem}.xlsx",
+                                 [(chart.name, alt_texts[kind]) for kind, chart in charts.items()])
         if is_draft:
             sections[0][1].insert(0, ("para", f"{DRAFT_MARK}. Published despite: "
                                               + "; ".join(str(problem) for problem in gate.refusals)))

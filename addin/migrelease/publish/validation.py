@@ -17,7 +17,7 @@ from migrelease.filedoor.csv_source import read_csv_table
 from migrelease.filedoor.refresh import check_workbook_file, explain_blank_formulas
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate_partially
 from migrelease.model.problems import InputProblems, Problem
-from migrelease.release.checks import check_release, warning_lines
+from migrelease.release.checks import check_release, raise_errors, warning_lines
 from migrelease.release.compute import compute_release, resolve_options
 
 
@@ -90,10 +90,9 @@ def validate_inputs(workbook: Path | None, data_csv: Path | None = None, period:
     except InputProblems:
         return report  # already reported (a bad period, no monthly rows)
     results = check_release(release)
-    report.problems += [Problem(f"check {result.rule.number}", None, None, f"{result.rule.text}: {finding.where}, "
-                                f"{finding.row}, {finding.period}: found {finding.found:g}, expected "
-                                f"{finding.expected if isinstance(finding.expected, str) else f'{finding.expected:g}'}")
-                        for result in results if result.result == "error" and result.rule.stops_refresh
-                        for finding in result.findings]
+    try:
+        raise_errors(results)  # the error rules' breaks, worded as a refresh words them
+    except InputProblems as error:
+        report.problems += error.problems
     report.warnings = warning_lines(tuple(result for result in results if result.rule.stops_refresh))
     return report

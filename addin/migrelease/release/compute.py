@@ -63,6 +63,7 @@ class Release:
     intensity: Mapping[str, IntensityFrame] = field(default_factory=dict)  # flow group -> frame; {} w/o Population
     ethnic: EthnicFrame | None = None  # None without an Ethnicity sheet
     settings: Mapping[str, str] = field(default_factory=dict)  # the Settings sheet's key/value pairs
+    lang: str = "en"  # the edition's language: every sheet's words, the page (the stamp records it)
     options: RefreshOptions = RefreshOptions()
     gaps: tuple[Gap, ...] = ()  # rows the reporting and comparison periods lack (only with allow_incomplete)
 
@@ -91,9 +92,11 @@ def reporting_month(cube: MigrationCube, period: str | None, source: str) -> tup
 def compute_release(facts: pd.DataFrame, period: str | None = None, source: str = "sheet 'Data'",
                     population: pd.DataFrame | None = None, ethnicity: pd.DataFrame | None = None,
                     languages: tuple[str, ...] = LANGUAGES, settings: Mapping[str, str] | None = None,
-                    options: RefreshOptions = RefreshOptions()) -> Release:
+                    lang: str = "en", options: RefreshOptions = RefreshOptions()) -> Release:
     """Raises InputProblems listing every problem at once: implausible periods, rows missing from the reporting
     or comparison period (unless `options` say what they mean)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language '{lang}' is not available; choose one of {', '.join(LANGUAGES)}")
     problems = implausible_periods(facts, options.today or dt.date.today(), source)
     facts = plausible(facts, problems)
     if options.missing_rows == "zero":
@@ -118,6 +121,7 @@ def compute_release(facts: pd.DataFrame, period: str | None = None, source: str 
         intensity=MappingProxyType(intensity_frames(cube, population, span)),
         ethnic=None if ethnicity is None else ethnic_frame(ethnicity, span),
         settings=MappingProxyType(dict(settings or {})),
+        lang=lang,
         options=options,
         gaps=gaps,
     )

@@ -130,7 +130,7 @@ def stamp_release(release: Release, fingerprints: Mapping[str, str], door: str,
     span = release.span
     return Stamp(now.replace(microsecond=0), __version__, door, f"{release.year}-{release.month:02d}",
                  _span_text(span), _span_text(span.same_period_a_year_earlier()),
-                 release.settings.get("Language", "en"), release.options.missing_rows,
+                 release.lang, release.options.missing_rows,
                  release.options.allow_incomplete, len(release.gaps), dict(fingerprints))
 
 
