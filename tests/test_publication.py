@@ -26,7 +26,7 @@ GENERATED_ORDER = ["Cover", "Contents", "Notes", "Key points", "Key indicators",
                    "_Release"]  # the release stamp, very hidden
 INPUT_SHEETS = ["Data", "Population", "Ethnicity", "Settings"]
 # Sheets that hold exactly one table from column A with nothing below it: every generated sheet but the Cover.
-SINGLE_TABLE_SHEETS = [name for name in GENERATED_ORDER if name != "Cover"]
+SINGLE_TABLE_SHEETS = [name for name in GENERATED_ORDER if name not in ("Cover", "_Release")]  # the stamp: key/value cells
 MISSING_REGION = "Abai region"
 
 

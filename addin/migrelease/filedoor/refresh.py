@@ -43,7 +43,7 @@ from migrelease.release.compute import resolve_options
 from migrelease.sheets.plan import RefreshPlan, plan_refresh
 from migrelease.sheets.release_sheet import RELEASE_SHEET
 from migrelease.sheets.settings import (SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION, SETTINGS_SHEET,
-                                        settings_sheet)
+                                        settings_from_rows, settings_sheet)
 
 INPUT_SPECS = (DATA, POPULATION, ETHNICITY)
 MACRO_CONTENT_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -235,6 +235,7 @@ class ReleaseInputs:
     data_source: str
     settings: dict[str, str]
     release_rows: list[list] | None = None  # the `_Release` sheet's rows (the stamp); None: no such sheet
+    has_settings: bool = False  # the workbook has a Settings sheet (else a refresh creates one)
 
 
 INPUT_SHEETS = (*(spec.sheet for spec in INPUT_SPECS), SETTINGS_SHEET, RELEASE_SHEET)
@@ -255,7 +256,7 @@ def open_for_reading(path: Path) -> CalamineWorkbook:
 def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseInputs:
     """Every input of a release, read with one opening of the workbook: the data sheets and the Settings."""
     data_raw = population_raw = ethnicity_raw = None
-    settings, release_rows = {}, None
+    settings, release_rows, has_settings = {}, None, False
     if workbook is not None:
         book = open_for_reading(workbook)
         if data_csv is None:
@@ -263,6 +264,7 @@ def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseI
         population_raw = read_sheet_table(book, POPULATION, required=False)
         ethnicity_raw = read_sheet_table(book, ETHNICITY, required=False)
         settings = book_settings(book)
+        has_settings = find_sheet_name(book, SETTINGS_SHEET) is not None
         name = find_sheet_name(book, RELEASE_SHEET)
         release_rows = None if name is None else book_sheet_rows(book, name)
     if data_csv is not None:
@@ -274,7 +276,7 @@ def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseI
         if workbook is None:
             raise
         raise InputProblems(explain_blank_formulas(workbook, error.problems)) from None
-    return ReleaseInputs(facts, population, ethnicity, data_raw.source, settings, release_rows)
+    return ReleaseInputs(facts, population, ethnicity, data_raw.source, settings, release_rows, has_settings)
 
 
 TEMPORARY_PREFIX = ".~migrelease-"
@@ -404,7 +406,10 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
         identity = FileIdentity.of(path)
         progress(f"reading {('file ' + Path(data_csv).name) if data_csv else 'sheet Data'}")
         inputs = read_inputs(path, Path(data_csv) if data_csv else None)
-        settings = with_settings(inputs.settings, dates)
+        created = settings_sheet(dates)
+        # the stamp fingerprints the Settings the workbook will hold: a sheet created now holds its defaults
+        settings = with_settings(inputs.settings if inputs.has_settings else settings_from_rows(
+            [created.cell(row, 1), created.cell(row, 2)] for row in range(1, 50)), dates)
         options = resolve_options(settings, missing_rows, allow_incomplete, today)
         progress("computing tables, key points and checks")
         plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
@@ -417,7 +422,7 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
             data = DataReplacement(DATA.sheet, sheet_rows(DATA, inputs.facts)) if data_csv is not None else None
             try:
                 with SourcePackage(path) as package:
-                    changes = WorkbookRefresh(package, plan.layouts, created_once=(settings_sheet(dates),),
+                    changes = WorkbookRefresh(package, plan.layouts, created_once=(created,),
                                               data=data).changes()
                     progress("saving")
                     # The source package is closed before the rename: Windows cannot replace an open file.
