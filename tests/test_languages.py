@@ -99,6 +99,8 @@ def test_every_generated_sheet_is_worded_in_the_edition_language(editions, lang)
     book = editions[lang]
     leftovers = []
     for sheet in _generated(book):
+        if sheet.title == "_Release":
+            continue  # the release stamp: a very hidden record for machines, its keys are codes
         for row in sheet.iter_rows():
             for cell in row:
                 if not isinstance(cell.value, str) or cell.value.startswith("="):

@@ -16,7 +16,7 @@ from migrelease.model.input_rows import raw_table_from_rows
 from migrelease.model.problems import InputProblems
 from migrelease.release.compute import resolve_options
 from migrelease.sheets.plan import RefreshPlan, plan_refresh
-from migrelease.sheets.settings import SETTINGS_SHEET, settings_from_rows, settings_sheet
+from migrelease.sheets.settings import SETTINGS_SHEET, created_settings, settings_from_rows, settings_sheet
 from migrelease.sheets.writer import LayoutWriter
 
 PROBLEMS_TITLE = "Refresh release: the data has problems"
@@ -64,7 +64,8 @@ def refresh_book(book, writer: LayoutWriter, status: Callable[[str | bool], None
             (read_input(book, ETHNICITY, required=False), ETHNICITY),
         ])
         status("Refresh release: computing tables, key points and checks…")
-        settings = read_settings(book)
+        # a Settings sheet this refresh creates is fingerprinted as it will be, as the file door does
+        settings = read_settings(book) if book_sheet(book, SETTINGS_SHEET) is not None else created_settings()
         plan = plan_refresh(facts, population, ethnicity, None, "sheet 'Data'", settings,
                             options=resolve_options(settings),
                             door=door)

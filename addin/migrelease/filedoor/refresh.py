@@ -43,7 +43,7 @@ from migrelease.release.compute import resolve_options
 from migrelease.sheets.plan import RefreshPlan, plan_refresh
 from migrelease.sheets.release_sheet import RELEASE_SHEET
 from migrelease.sheets.settings import (SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION, SETTINGS_SHEET,
-                                        settings_from_rows, settings_sheet)
+                                        created_settings, settings_sheet)
 
 INPUT_SPECS = (DATA, POPULATION, ETHNICITY)
 MACRO_CONTENT_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -408,8 +408,7 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
         inputs = read_inputs(path, Path(data_csv) if data_csv else None)
         created = settings_sheet(dates)
         # the stamp fingerprints the Settings the workbook will hold: a sheet created now holds its defaults
-        settings = with_settings(inputs.settings if inputs.has_settings else settings_from_rows(
-            [created.cell(row, 1), created.cell(row, 2)] for row in range(1, 50)), dates)
+        settings = with_settings(inputs.settings if inputs.has_settings else created_settings(dates), dates)
         options = resolve_options(settings, missing_rows, allow_incomplete, today)
         progress("computing tables, key points and checks")
         plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
