@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import multiprocessing
 import os
 import shutil
 import stat
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -288,17 +290,21 @@ def test_charts_given_a_file_or_out_a_file_fail_before_anything_is_written(sampl
 
 # --- 8. concurrent refreshes -------------------------------------------------------------------------------------
 
-RACE = r"""
-import sys
-from migrelease.filedoor.refresh import refresh_workbook
-from migrelease.model.problems import InputProblems
-path, data = sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None
-try:
-    refresh_workbook(path, data_csv=data)
-except InputProblems as error:
-    print(error.report(), file=sys.stderr)
-    sys.exit(2)
-"""
+FORK = multiprocessing.get_context("fork")  # children start at once, migrelease already imported
+
+
+def _refresh_in_child(path: str, data: str | None, messages) -> None:
+    try:
+        refresh_workbook(path, data_csv=data)
+    except InputProblems as error:
+        messages.put(error.report())
+        sys.exit(2)
+
+
+def _edit_in_child(path: str, edited: str, delay: float) -> None:
+    time.sleep(delay)
+    shutil.copyfile(edited, path + ".edit")
+    os.replace(path + ".edit", path)  # how Excel and LibreOffice save: a new file renamed over the old
 
 
 def tables_agree_with_data(path: Path) -> bool:
@@ -320,25 +326,17 @@ def test_two_refreshes_started_together_never_mix(sample, tmp_path):
     frame = pd.read_csv(SAMPLE_DATA, dtype=str)
     frame["people"] = (frame["people"].astype(int) * 2).astype(str)
     frame.to_csv(other, index=False)
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    outcomes = set()
+    messages = FORK.Queue()
     for _ in range(20):
         path = copy(sample, tmp_path)
-        runs = [subprocess.Popen([sys.executable, "-c", RACE, str(path), *extra], env=environment,
-                                 stderr=subprocess.PIPE, text=True) for extra in ([str(other)], [])]
-        codes = [run.wait(timeout=120) for run in runs]
-        assert codes == [0, 0], [run.stderr.read() for run in runs]
-        assert tables_agree_with_data(path)
-        outcomes.add(stamp_of(path).fingerprints["Data"])
-    assert len(outcomes) <= 2
-
-
-EDIT = r"""
-import os, sys, time, shutil
-time.sleep(float(sys.argv[3]))
-shutil.copyfile(sys.argv[2], sys.argv[1] + ".edit")
-os.replace(sys.argv[1] + ".edit", sys.argv[1])  # how Excel and LibreOffice save: a new file renamed over
-"""
+        runs = [FORK.Process(target=_refresh_in_child, args=(str(path), data, messages))
+                for data in (str(other), None)]
+        for run in runs:
+            run.start()
+        for run in runs:
+            run.join(120)
+        assert [run.exitcode for run in runs] == [0, 0], messages.get(timeout=1)
+        assert tables_agree_with_data(path), "one complete refresh: its tables agree with its Data"
 
 
 def test_a_refresh_racing_an_edit_of_the_file_never_mixes(sample, tmp_path):
@@ -347,18 +345,18 @@ def test_a_refresh_racing_an_edit_of_the_file_never_mixes(sample, tmp_path):
     book = openpyxl.load_workbook(edited)
     book["Data"]["E2"] = book["Data"]["E2"].value + 1000  # an edit made without refreshing
     book.save(edited)
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    messages = FORK.Queue()
     for attempt in range(20):
         path = copy(sample, tmp_path)
-        refresh = subprocess.Popen([sys.executable, "-c", RACE, str(path)], env=environment,
-                                   stderr=subprocess.PIPE, text=True)
-        edit = subprocess.Popen([sys.executable, "-c", EDIT, str(path), str(edited), f"{0.05 * attempt:.2f}"],
-                                env=environment)
-        code = refresh.wait(timeout=120)
-        edit.wait(timeout=120)
-        message = refresh.stderr.read()
-        if code == 2:
-            assert "was changed by another program while it was being refreshed; nothing was written" in message
+        refresh = FORK.Process(target=_refresh_in_child, args=(str(path), None, messages))
+        edit = FORK.Process(target=_edit_in_child, args=(str(path), str(edited), 0.04 * attempt))
+        refresh.start()
+        edit.start()
+        refresh.join(120)
+        edit.join(120)
+        if refresh.exitcode == 2:
+            assert "was changed by another program while it was being refreshed; nothing was written" in \
+                messages.get(timeout=1)
             assert digest(path) == digest(edited)
         # the edit won (the file is exactly the edit, not refreshed), or the file is one complete refresh
         assert digest(path) == digest(edited) or tables_agree_with_data(path), "never one's Data, other's tables"
