@@ -309,7 +309,8 @@ class WorkbookRefresh:
                 while chunk := stream.read(1 << 20):
                     window = pending + chunk
                     cut = max(window.rfind(b"<"), 0)
-                    if any(refers(formula.decode("utf-8", "replace")) for formula in _FORMULA.findall(window, 0, cut)):
+                    if b"f>" in window and any(refers(formula.decode("utf-8", "replace"))  # no formula: no f>
+                                               for formula in _FORMULA.findall(window, 0, cut)):
                         return True
                     pending = window[cut:]
                 if any(refers(formula.decode("utf-8", "replace")) for formula in _FORMULA.findall(pending)):
@@ -365,7 +366,8 @@ class WorkbookRefresh:
             if data != self.package.read(part):
                 changes.replaced[part] = data
             return
-        changes.added[part] = data
+        # a part of that name the package does not relate to is replaced (it is not in use)
+        (changes.replaced if self.package.has(part) else changes.added)[part] = data
         self.content_types.set(part, CONTENT_TYPE_CUSTOM_PROPERTIES)
         package_rels = list(self.package.relationships(""))
         rel_id = free_relationship_id({existing.id for existing in package_rels})
