@@ -272,7 +272,8 @@ def refresh_big_part_figures(folder: Path) -> dict[str, float]:
     for leftover in (path, master, sample):
         leftover.unlink()
     print(f"# refresh of the sample {base:.3f} s, with the big part {elapsed:.3f} s; copying the file "
-          f"{copy_seconds:.3f} s, inflating the part once {read_seconds:.3f} s; VmHWM of the worker {hwm / 1024:.0f} MB")
+          f"{copy_seconds:.3f} s, inflating the part once {read_seconds:.3f} s; VmHWM of the worker "
+          f"{hwm / 1024:.0f} MB")
     return {"refresh_big_part_s": elapsed, "refresh_big_part_extra_s": elapsed - base,
             "big_part_copy_and_read_s": copy_seconds + read_seconds,
             "refresh_big_part_extra_vs_copy_and_read": (elapsed - base) / (copy_seconds + read_seconds),

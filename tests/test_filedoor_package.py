@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
+from migrelease.filedoor import refresh
 from migrelease.filedoor.input_package import shared_string_indexes, slim_shared_strings
 from migrelease.filedoor.package import PackageError, SourcePackage, write_package
 
@@ -86,3 +88,15 @@ def test_the_used_indexes_are_found_across_chunks():
     assert len(sheet) > 2 * 2**20  # more than one chunk
     assert shared_string_indexes(io.BytesIO(sheet)) == {row * 3 for row in range(1, 60_001)} | \
         {row * 3 + 1 for row in range(1, 60_001)}
+
+
+def test_inputs_read_through_the_slim_table_are_the_inputs(monkeypatch):
+    """A workbook whose shared-string table is large gives calamine only the items its input sheets use: what it
+    reads is what it reads from the whole workbook (the committed one: XlsxWriter wrote its strings shared)."""
+    committed = Path(__file__).resolve().parents[1] / "workbook" / "migration_release.xlsm"
+    whole = refresh.read_inputs(committed)
+    monkeypatch.setattr(refresh, "SLIM_SHARED_STRINGS_BYTES", 0)
+    slim = refresh.read_inputs(committed)
+    assert slim.facts.equals(whole.facts) and slim.population.equals(whole.population)
+    assert slim.ethnicity.equals(whole.ethnicity) and slim.settings == whole.settings
+    assert len(whole.facts) > 1000

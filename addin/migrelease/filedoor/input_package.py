@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import io
 import re
+import shutil
 import zipfile
 from typing import BinaryIO, Iterable
 
@@ -93,7 +94,14 @@ def slim_shared_strings(stream: BinaryIO, needed: set[int]) -> bytes:
     return b"".join(out) + b"</" + prefix + b"sst>"
 
 
-def input_package(package: SourcePackage, wanted_sheets: Iterable[str]) -> bytes:
+def shared_strings_size(package: SourcePackage) -> int:
+    """The uncompressed size of the workbook's shared-string table (0 when it has none)."""
+    shared = package.related(package.main_part(), REL_SHARED_STRINGS)
+    info = None if shared is None else package.info(shared.target)
+    return 0 if info is None else info.file_size
+
+
+def input_package(package: SourcePackage, wanted_sheets: Iterable[str]) -> io.BytesIO:
     """A package holding the workbook part and the sheets named `wanted_sheets` (any letter case; those the
     workbook lacks are simply not there), as the reader needs them."""
     workbook_part = package.main_part()
@@ -110,7 +118,8 @@ def input_package(package: SourcePackage, wanted_sheets: Iterable[str]) -> bytes
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as view:
         for part in copied:
             if package.has(part):
-                view.writestr(package.stored_name(part), package.read(part))
+                with package.open(part) as source, view.open(package.stored_name(part), "w") as target:
+                    shutil.copyfileobj(source, target, _CHUNK)
         if shared is not None and package.has(shared.target):
             needed: set[int] = set()
             for part in wanted:
@@ -118,4 +127,5 @@ def input_package(package: SourcePackage, wanted_sheets: Iterable[str]) -> bytes
                     needed |= shared_string_indexes(stream)
             with package.open(shared.target) as stream:
                 view.writestr(package.stored_name(shared.target), slim_shared_strings(stream, needed))
-    return buffer.getvalue()
+    buffer.seek(0)
+    return buffer
