@@ -224,7 +224,9 @@ def test_intensity_rates_equal_their_sheets(exported, workbook, release):
 def test_key_indicator_codes_are_stable():
     assert [key_indicator_code(indicator) for indicator in KEY_INDICATORS] == [
         "KI_Ext_Arr", "KI_Ext_Dep", "KI_Ext_Bal", "KI_Ext_Arr_Chg", "KI_Ext_Dep_Chg", "KI_CIS_Arr_Shr",
-        "KI_CIS_Dep_Shr", "KI_Oth_Arr_Shr", "KI_Oth_Dep_Shr", "KI_Int_Arr", "KI_Int_Arr_Chg"]
+        "KI_CIS_Dep_Shr", "KI_Oth_Arr_Shr", "KI_Oth_Dep_Shr", "KI_Int_Arr", "KI_Int_Arr_Chg", "KI_Ext_Arr_Times",
+        "KI_Ext_Arr_TimesDown", "KI_Ext_Dep_Times", "KI_Ext_Dep_TimesDown", "KI_Int_Arr_Times",
+        "KI_Int_Arr_TimesDown"]
 
 
 def test_iso_periods():

@@ -12,12 +12,12 @@ import json
 from pathlib import Path
 
 from migrelease.model.regions import COUNTRY, regions
-from migrelease.publish.opendata_figures import (UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE, UNITS, Figure, IndicatorInfo,
-                                                 iso_period)
+from migrelease.publish.opendata_figures import (UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE, UNIT_TIMES, UNITS, Figure,
+                                                 IndicatorInfo, iso_period)
 
 # SDMX observation status codes (CL_OBS_STATUS), so the CSV and the SDMX data speak one vocabulary.
 STATUS_AVAILABLE, STATUS_NOT_AVAILABLE = "A", "O"
-DECIMALS = {UNIT_PEOPLE: 0, UNIT_PERCENT: 1, UNIT_RATE: 1}
+DECIMALS = {UNIT_PEOPLE: 0, UNIT_PERCENT: 1, UNIT_RATE: 1, UNIT_TIMES: 1}
 KATO_PATTERN = "[0-9]{9}"
 _MONTH = "(0[1-9]|1[0-2])"
 PERIOD_PATTERN = f"[0-9]{{4}}(-{_MONTH}(/[0-9]{{4}}-{_MONTH})?)?"

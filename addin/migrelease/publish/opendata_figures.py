@@ -21,11 +21,12 @@ from migrelease.release.supplementary import INTENSITY_SHEETS
 from migrelease.sheets.key_sheets import KEY_INDICATORS, Indicator, indicator_formula
 from migrelease.sheets.supplementary_sheets import FLOW_WORDS, MEASURE_LABELS
 
-UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE = "people", "percent", "per 1000 population"
-UNITS = (UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE)
-_UNITS = {"people": UNIT_PEOPLE, "%": UNIT_PERCENT}
+UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE, UNIT_TIMES = "people", "percent", "per 1000 population", "times"
+UNITS = (UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE, UNIT_TIMES)
+_UNITS = {"people": UNIT_PEOPLE, "%": UNIT_PERCENT, "times": UNIT_TIMES}
 # What a Key indicator's worksheet function adds to the code of the table it starts from.
-_FUNCTION_SUFFIXES = {None: "", "MIG_BALANCE": "", "MIG_CHANGE": "_Chg", "MIG_SHARE": "_Shr"}
+_FUNCTION_SUFFIXES = {None: "", "MIG_BALANCE": "", "MIG_CHANGE": "_Chg", "MIG_SHARE": "_Shr", "TIMES_UP": "_Times",
+                      "TIMES_DOWN": "_TimesDown"}
 KEY_INDICATOR_PREFIX = "KI_"
 # The Key indicators sheet's second table: interregional migration of every region in the current period.
 INTERREGIONAL = (("KI_Irg_Arr", "arrival", "Interregional migration - arrival"),
