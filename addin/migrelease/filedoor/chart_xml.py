@@ -109,7 +109,8 @@ def chart_xml(chart: Chart, source: CellSource) -> bytes:
         f'<c:catAx><c:axId val="{CATEGORY_AXIS_ID}"/><c:scaling><c:orientation val="minMax"/>'
         f'</c:scaling><c:delete val="0"/><c:axPos val="{"l" if horizontal else "b"}"/>{category_title}'
         '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>'
-        f'<c:tickLblPos val="nextTo"/><c:crossAx val="{VALUE_AXIS_ID}"/><c:crosses val="autoZero"/><c:auto val="1"/>'
+        f'<c:tickLblPos val="{"low" if chart.category_labels_low else "nextTo"}"/>'  # low: below the plot area
+        f'<c:crossAx val="{VALUE_AXIS_ID}"/><c:crosses val="autoZero"/><c:auto val="1"/>'
         '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
         f'<c:valAx><c:axId val="{VALUE_AXIS_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
         f'<c:delete val="0"/><c:axPos val="{"b" if horizontal else "l"}"/><c:majorGridlines/>{value_title}'

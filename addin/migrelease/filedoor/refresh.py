@@ -267,9 +267,10 @@ def stamped_period(workbook) -> str | None:
 
 
 def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, period: str | None = None,
-                     progress: Progress = lambda message: None, charts_dir: str | Path | None = None
-                     ) -> RefreshPlan:
-    """Refresh every generated sheet of the workbook at `path` in place; returns what was written.
+                     progress: Progress = lambda message: None, charts_dir: str | Path | None = None,
+                     lang: str | None = None) -> RefreshPlan:
+    """Refresh every generated sheet of the workbook at `path` in place, in `lang` (default: the Settings
+    sheet's Language, else English); returns what was written.
 
     Only the generated sheets and what they own are written; every other part of the package is carried byte
     for byte (surgery.py). Nothing is written before every input is read, validated and checked.
@@ -280,7 +281,7 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
     inputs = read_inputs(path, Path(data_csv) if data_csv else None)
     progress("computing tables, key points and checks")
     plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
-                        inputs.settings)
+                        inputs.settings, lang)
     progress("writing sheets")
     data = DataReplacement(DATA.sheet, sheet_rows(DATA, inputs.facts)) if data_csv is not None else None
     properties = {PERIOD_PROPERTY: f"{plan.release.year}-{plan.release.month:02d}"}

@@ -7,10 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
+from migrelease.model.problems import InputProblems, Problem
 from migrelease.release.checks import RuleResult, check_release, raise_errors, warning_lines
 from migrelease.release.compute import Release, compute_release
 from migrelease.sheets.blocks import SheetLayout
 from migrelease.sheets.composition import release_layout
+from migrelease.sheets.settings import SETTING_LANGUAGE
+from migrelease.sheets.words import LANGUAGES, read_language
 
 
 @dataclass(frozen=True)
@@ -20,11 +23,37 @@ class RefreshPlan:
     layouts: tuple[SheetLayout, ...]
     warnings: tuple[str, ...]
 
+    @property
+    def lang(self) -> str:
+        """The release's language (en, ru, kk), for the stamp."""
+        return self.release.lang
+
+
+def release_language(lang: str | None, settings: Mapping[str, str]) -> str:
+    """The language of the release: `lang` (--lang) if given, else the Settings sheet's, else English."""
+    if lang:
+        code = read_language(lang)
+        if code is None:
+            raise InputProblems([Problem("option --lang", None, None,
+                                         f"'{lang}' is not a language: use one of {', '.join(LANGUAGES)}")])
+        return code
+    written = settings.get(SETTING_LANGUAGE)
+    if not written:
+        return "en"
+    code = read_language(written)
+    if code is None:
+        raise InputProblems([Problem("sheet 'Settings'", None, None,
+                                     f"'{SETTING_LANGUAGE}' is '{written}': write en, ru or kk (or English, "
+                                     "Русский, Қазақша)")])
+    return code
+
 
 def plan_refresh(facts, population, ethnicity, period: str | None, data_source: str,
-                 settings: Mapping[str, str]) -> RefreshPlan:
-    """Raises InputProblems (nothing written yet) when the data breaks a consistency rule that is an error."""
-    release = compute_release(facts, period, data_source, population, ethnicity, settings=settings)
+                 settings: Mapping[str, str], lang: str | None = None) -> RefreshPlan:
+    """Raises InputProblems (nothing written yet) when the data breaks a consistency rule that is an error, or
+    when the language asked for is not one of the release's."""
+    release = compute_release(facts, period, data_source, population, ethnicity, settings=settings,
+                              lang=release_language(lang, settings))
     checks = check_release(release)
     raise_errors(checks)
     return RefreshPlan(release, checks, tuple(release_layout(release, checks)), tuple(warning_lines(checks)))
