@@ -79,15 +79,16 @@ def test_languages_are_read_by_code_or_by_name():
 # --- the editions, refreshed from the same inputs -------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def editions(tmp_path_factory):
-    """The sample workbook refreshed through the CLI in each language: lang -> openpyxl workbook."""
-    folder = tmp_path_factory.mktemp("editions")
-    books = {}
-    for lang in LANGUAGES:
-        path = build_workbook(folder / f"release-{lang}.xlsx")
-        assert cli.main(["refresh", str(path), "--lang", lang]) == 0
-        books[lang] = openpyxl.load_workbook(path)
-    return books
+def editions(edition_paths):
+    """The sample workbook refreshed in each language: lang -> openpyxl workbook."""
+    return {lang: openpyxl.load_workbook(path) for lang, path in edition_paths.items()}
+
+
+def test_refresh_option_names_the_language(tmp_path, capsys):
+    path = build_workbook(tmp_path / "release.xlsx")
+    assert cli.main(["refresh", str(path), "--lang", "kk"]) == 0
+    assert "in Қазақша" in capsys.readouterr().out
+    assert openpyxl.load_workbook(path)["Y_All_Arr"]["A7"].value == "Қазақстан Республикасы"
 
 
 def _generated(book):
