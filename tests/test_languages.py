@@ -152,6 +152,13 @@ def test_the_language_comes_from_settings_and_the_option_overrides_it(tmp_path):
     assert openpyxl.load_workbook(path)["Y_All_Arr"]["A7"].value == "Республика Казахстан"
     assert refresh_workbook(path, lang="kk").release.lang == "kk"
     assert openpyxl.load_workbook(path)["Y_All_Arr"]["A7"].value == "Қазақстан Республикасы"
+    # the option is written to Settings, so the next refresh (the button's too) keeps the language
+    settings = {row[0]: row[1] for row in openpyxl.load_workbook(path)["Settings"].iter_rows(values_only=True)}
+    assert settings[SETTING_LANGUAGE] == "kk"
+    assert refresh_workbook(path).release.lang == "kk"
+    unset = build_workbook(tmp_path / "no-language.xlsx")  # a Settings sheet without the Language row
+    refresh_workbook(unset, lang="ru")
+    assert refresh_workbook(unset).release.lang == "ru"
     bad = build_workbook(tmp_path / "settings-bad.xlsx", settings={**SETTINGS, SETTING_LANGUAGE: "Deutsch"})
     before = bad.read_bytes()
     with pytest.raises(InputProblems, match="'Language' is 'Deutsch': write en, ru or kk"):
