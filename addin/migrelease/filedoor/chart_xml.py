@@ -88,9 +88,10 @@ def chart_xml(chart: Chart, source: CellSource) -> bytes:
     for order, column in enumerate(chart.series_columns):
         name = _shown(source.values.get((chart.header_row, column)))
         values = [_shown(source.values.get((row, column))) for row in rows]
+        name_reference = _string_reference(_range(chart.source_sheet, column, chart.header_row, chart.header_row),
+                                           ["" if name is None else str(name)])
         series.append(
-            f'<c:ser><c:idx val="{order}"/><c:order val="{order}"/>'
-            f"<c:tx>{_string_reference(_range(chart.source_sheet, column, chart.header_row, chart.header_row), ['' if name is None else str(name)])}</c:tx>"
+            f'<c:ser><c:idx val="{order}"/><c:order val="{order}"/><c:tx>{name_reference}</c:tx>'
             f'<c:invertIfNegative val="0"/><c:cat>{category_xml}</c:cat>'
             f"<c:val>{_number_reference(_range(chart.source_sheet, column, chart.first_row, chart.last_row), values)}"
             "</c:val></c:ser>")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import glob
-import io
 import os
 import posixpath
 import stat
@@ -31,9 +30,8 @@ from migrelease.filedoor.calamine_source import sheet_rows as book_sheet_rows
 from migrelease.filedoor.chart_images import write_chart_pngs
 from migrelease.filedoor.csv_source import read_csv_table
 from migrelease.filedoor.guard import FileIdentity, exclusive
-from migrelease.filedoor.settings_cells import set_settings_values
 from migrelease.filedoor.staging import check_target_folder, commit, staged
-from migrelease.filedoor.input_package import input_package
+from migrelease.filedoor.input_package import input_package, shared_strings_size
 from migrelease.filedoor.package import PackageError, SourcePackage, write_package
 from migrelease.filedoor.surgery import DataReplacement, WorkbookRefresh
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate_all
@@ -42,8 +40,8 @@ from migrelease.model.problems import InputProblems, Problem
 from migrelease.release.compute import resolve_options
 from migrelease.sheets.plan import RefreshPlan, plan_refresh
 from migrelease.sheets.release_sheet import RELEASE_SHEET
-from migrelease.sheets.settings import (SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION, SETTINGS_SHEET,
-                                        created_settings, settings_sheet)
+from migrelease.sheets.settings import (SETTING_LANGUAGE, SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION,
+                                        SETTINGS_SHEET, created_settings, settings_sheet)
 
 INPUT_SPECS = (DATA, POPULATION, ETHNICITY)
 MACRO_CONTENT_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -241,12 +239,18 @@ class ReleaseInputs:
 INPUT_SHEETS = (*(spec.sheet for spec in INPUT_SPECS), SETTINGS_SHEET, RELEASE_SHEET)
 
 
+# Up to this size calamine reads the shared-string table itself; above it, only the items the input sheets use
+# reach it (input_package), so that a user's sheet full of text costs no memory.
+SLIM_SHARED_STRINGS_BYTES = 16 * 2**20
+
+
 def open_for_reading(path: Path) -> CalamineWorkbook:
-    """The reader over the workbook's input sheets only (input_package: a huge user part costs no memory)."""
+    """The reader over the workbook's input sheets."""
     try:
         with SourcePackage(path) as package:
-            view = input_package(package, INPUT_SHEETS)
-        return CalamineWorkbook.from_filelike(io.BytesIO(view))
+            if shared_strings_size(package) > SLIM_SHARED_STRINGS_BYTES:
+                return CalamineWorkbook.from_filelike(input_package(package, INPUT_SHEETS))
+        return CalamineWorkbook.from_path(str(path))
     except zipfile.BadZipFile as error:
         raise file_problem(path, f"is corrupt ({error})") from None
     except (PackageError, etree.XMLSyntaxError, CalamineError, OSError) as error:
@@ -406,9 +410,10 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
         identity = FileIdentity.of(path)
         progress(f"reading {('file ' + Path(data_csv).name) if data_csv else 'sheet Data'}")
         inputs = read_inputs(path, Path(data_csv) if data_csv else None)
-        created = settings_sheet(dates)
-        # the stamp fingerprints the Settings the workbook will hold: a sheet created now holds its defaults
-        settings = with_settings(inputs.settings if inputs.has_settings else created_settings(dates), dates)
+        # Dates and a language asked for are written to the Settings sheet (so the button keeps them); the stamp
+        # fingerprints the Settings the workbook will hold — a sheet created now holds its defaults and these.
+        updates = {**dates, **({SETTING_LANGUAGE: lang} if lang else {})}
+        settings = with_settings(inputs.settings if inputs.has_settings else created_settings(updates), updates)
         options = resolve_options(settings, missing_rows, allow_incomplete, today)
         progress("computing tables, key points and checks")
         plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
@@ -421,8 +426,8 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
             data = DataReplacement(DATA.sheet, sheet_rows(DATA, inputs.facts)) if data_csv is not None else None
             try:
                 with SourcePackage(path) as package:
-                    changes = WorkbookRefresh(package, plan.layouts, created_once=(created,),
-                                              data=data).changes()
+                    changes = WorkbookRefresh(package, plan.layouts, created_once=(settings_sheet(updates),),
+                                              data=data, settings_updates=updates).changes()
                     progress("saving")
                     # The source package is closed before the rename: Windows cannot replace an open file.
                     temporary = write_beside(path, lambda stream: write_package(package, stream, changes.replaced,
@@ -431,12 +436,6 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
                 raise file_problem(path, f"is corrupt ({error})") from None
             except (PackageError, etree.XMLSyntaxError) as error:
                 raise file_problem(path, f"cannot be opened ({error})") from None
-            try:
-                if dates:
-                    set_settings_values(temporary, dates)
-            except BaseException:
-                temporary.unlink(missing_ok=True)
-                raise
             replace_atomically(temporary, path, confirm_before_replace=lambda: identity.confirm(path))
             if charts is not None:
                 commit(chart_staging, charts)
