@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from migrelease.release.stamp import Stamp
-from migrelease.sheets.blocks import Block, SheetLayout
+from migrelease.sheets.blocks import Block, PrintSetup, SheetLayout
 
 RELEASE_SHEET = "_Release"
 STAMP_HEADER = ("Key", "Value")
@@ -33,6 +33,7 @@ def release_sheet(stamp: Stamp) -> SheetLayout:
             Block(STAMP_HEADER_ROW + 1, 2, tuple((value,) for _, value in rows), "text"),
         ),
         column_widths={1: 24, 2: 70},
+        print_setup=PrintSetup(),  # prints like every sheet of the release, should anyone unhide it
         visibility="veryHidden",
     )
 
