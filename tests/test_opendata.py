@@ -25,7 +25,7 @@ from migrelease.filedoor.refresh import read_inputs
 from migrelease.model.periods import Span
 from migrelease.model.regions import COUNTRY, regions
 from migrelease.model.tables import TABLE_SPECS
-from migrelease.publish.opendata_figures import INTERREGIONAL, iso_period, key_indicator_code, published_figures
+from migrelease.sheets.figures import INTERREGIONAL, iso_period, key_indicator_code, published_figures
 from migrelease.publish.opendata_sdmx import observations
 from migrelease.publish.release_files import FormulaEvaluator
 from migrelease.release.compute import compute_release

@@ -1,5 +1,5 @@
 """The whole release workbook as layouts, in workbook order: Cover, Contents, Notes, the key points and
-indicators, the dynamic tables, the supplementary tables (when their input sheets exist), Charts, Checks.
+indicators, the dynamic tables, the supplementary tables (when their input sheets exist), Charts, Revisions, Checks.
 
 Composition decides what depends on the whole: Contents lists every sheet, notes are numbered by first citation,
 and every sheet holding a table scrolls under its header and prints one page wide.
@@ -20,6 +20,7 @@ from migrelease.sheets.front import (CONTENTS_DESCRIPTION, CONTENTS_SHEET, NOTES
                                      contents_sheet, cover_sheet, input_sheet_descriptions, notes_sheet)
 from migrelease.sheets.key_sheets import key_indicators_sheet, key_points_sheet
 from migrelease.sheets.notes import cited_in_order, number_notes
+from migrelease.sheets.revisions import Revisions, revisions_sheet, with_revision_markers
 from migrelease.sheets.supplementary_sheets import supplementary_sheets
 from migrelease.sheets.table_sheets import table_sheet
 
@@ -37,12 +38,14 @@ def with_table_view(layout: SheetLayout) -> SheetLayout:
     )
 
 
-def release_layout(release: Release, checks: tuple[RuleResult, ...]) -> list[SheetLayout]:
+def release_layout(release: Release, checks: tuple[RuleResult, ...], revisions: Revisions) -> list[SheetLayout]:
+    """`revisions`: what the data revises of the figures the workbook's publication record holds (marked [r])."""
     supplementary = supplementary_sheets(release)
     ethnic = next((layout for layout in supplementary if layout.name == ETHNIC_SHEET), None)
-    body = [key_points_sheet(release), key_indicators_sheet(release),
-            *(table_sheet(release.tables[spec.code]) for spec in TABLE_SPECS),
-            *supplementary, charts_sheet(release, ethnic), checks_sheet(release, checks)]
+    body = [*with_revision_markers([key_points_sheet(release), key_indicators_sheet(release),
+                                    *(table_sheet(release.tables[spec.code]) for spec in TABLE_SPECS)], revisions),
+            *supplementary, charts_sheet(release, ethnic), revisions_sheet(revisions, release.span),
+            checks_sheet(release, checks)]
     cover = cover_sheet(release)
     entries = [(cover.name, cover.description), (CONTENTS_SHEET, CONTENTS_DESCRIPTION),
                (NOTES_SHEET, NOTES_DESCRIPTION), *((layout.name, layout.description) for layout in body),

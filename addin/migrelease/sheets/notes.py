@@ -35,6 +35,11 @@ NOTES: dict[str, str] = {
               "add up to exactly 100.0.",
     "rounding": "Percentages, changes and rates are rounded to one decimal as Excel's ROUND does (half away from "
                 "zero). Counts are whole people.",
+    "revised": "[r] means revised: the figure now differs from the value published for that region and period "
+               "(published as a number or as not available). The Revisions sheet lists each revised figure with its "
+               "published and its new value. Figures change when registrations made late or corrected reach the "
+               "data, and when a year's annual data replace the sum of its months; periods new since the last "
+               "publication are not revisions.",
     "checks": "Every refresh runs the consistency checks listed on the Checks sheet; an error stops the refresh, a "
               "warning asks for a review of the figures.",
 }
