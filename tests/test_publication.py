@@ -20,7 +20,8 @@ from migrelease.filedoor.refresh import refresh_workbook
 from publication_workbooks import build_workbook, chart_parts, convert_with_libreoffice
 
 GENERATED_ORDER = ["Cover", "Contents", "Notes", "Key points", "Key indicators",
-                   *(spec.code for spec in TABLE_SPECS), "Rate_Ext", "Rate_Int", "Ethnic", "Charts", "Revisions", "Checks"]
+                   *(spec.code for spec in TABLE_SPECS), "Rate_Ext", "Rate_Int", "Ethnic", "Charts", "Revisions",
+                   "Checks"]
 INPUT_SHEETS = ["Data", "Population", "Ethnicity", "Settings"]
 # Sheets that hold exactly one table from column A with nothing below it.
 SINGLE_TABLE_SHEETS = [*(spec.code for spec in TABLE_SPECS), "Rate_Ext", "Rate_Int", "Ethnic", "Charts", "Notes",
