@@ -1,4 +1,4 @@
-"""Command line: `migrelease refresh | keypoints | sample | build-workbook | publish | export`."""
+"""Command line: `migrelease refresh | keypoints | sample | build-workbook | publish | export | lite-code`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
+from migrelease.build.lite_code import lite_code
 from migrelease.filedoor.refresh import check_workbook_file, read_inputs, refresh_workbook
 from migrelease.model.problems import InputProblems
 from migrelease.publish.opendata import FORMAT_CHOICES, export_open_data, formats_of
@@ -96,6 +97,13 @@ def command_build_workbook(args) -> int:
     return 0
 
 
+def command_lite_code(args) -> int:
+    for name, text in lite_code(args.wheel_url).items():
+        print(f"# --- {name} (paste into the {name} tab of the xlwings Lite editor) ---")
+        print(text)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="migrelease", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -141,6 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", metavar="PATH.xlsm", default="workbook/migration_release.xlsm",
                        help="where to write it (default: workbook/migration_release.xlsm)")
     build.set_defaults(run=command_build_workbook)
+
+    lite = commands.add_parser("lite-code", help="print main.py and requirements.txt for the xlwings Lite add-in "
+                                                 "(Excel on the web and Mac)")
+    lite.add_argument("--wheel-url", required=True, metavar="URL",
+                      help="where the browser downloads migrelease's wheel (…/migrelease-0.1.0-py3-none-any.whl)")
+    lite.set_defaults(run=command_lite_code)
     return parser
 
 

@@ -1,19 +1,19 @@
 """The xlwings engine of the writer interface: layouts into a workbook open in Excel (the Windows button).
 
-One `Range.value` assignment per block, then the block's style set on the whole block at once. What xlwings'
-own API covers (values, number format, font, fill colour, wrap, widths, heights, tables, hyperlinks, freeze
-panes, visibility) goes through it; alignment, borders and print set-up go through Excel's object model
-(`.api`), as xlwings' documentation advises for what its API does not cover.
+What xlwings' own API covers (values, links, tables, heights, charts: `xlwings_api`, shared with the xlwings Lite
+engine; number format, font, fill colour, wrap, widths) goes through it; alignment, borders, frozen panes, print
+set-up, visibility and chart titles go through Excel's object model (`.api`), as xlwings' documentation advises
+for what its API does not cover.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
+from migrelease.engines.xlwings_api import XlwingsApiWriter
 from migrelease.model.a1 import column_letter
-from migrelease.sheets.blocks import Block, Chart, ExcelTable, Formula, Hyperlink, PrintSetup, SheetLayout
-from migrelease.sheets.theme import TABLE_STYLE, CellStyle
-from migrelease.sheets.writer import LayoutWriter
+from migrelease.sheets.blocks import Chart, PrintSetup, SheetLayout
+from migrelease.sheets.theme import CellStyle
 
 # Excel's object-model constants (XlHAlign, XlVAlign, XlBordersIndex, XlLineStyle, XlBorderWeight,
 # XlPageOrientation, XlPaperSize, XlSheetVisibility).
@@ -23,21 +23,6 @@ EDGE_BOTTOM, CONTINUOUS, THIN = 9, 1, 2
 ORIENTATION = {"portrait": 1, "landscape": 2}
 PAPER = {"A4": 9}
 VISIBILITY = {"visible": -1, "hidden": 0, "veryHidden": 2}
-_CM_TO_POINTS = 72 / 2.54
-_CHART_TYPES = {"column": "column_clustered", "bar": "bar_clustered"}
-
-
-def excel_value(value):
-    """Our formulas stay formulas; all other text is written as text. Excel reads a string assigned to
-    Range.value as typed input ("=…" a formula, "2015" a number, "March 2026" a date), so text gets the
-    apostrophe prefix, which Excel keeps out of the cell's value."""
-    if isinstance(value, Formula):
-        return value.text
-    if isinstance(value, Hyperlink):  # its text here; the link itself is added after the block is written
-        return excel_value(value.text)
-    if isinstance(value, str) and value:
-        return "'" + value
-    return value
 
 
 def bgr(colour: str) -> int:
@@ -46,31 +31,8 @@ def bgr(colour: str) -> int:
     return red + (green << 8) + (blue << 16)
 
 
-class XlwingsWriter(LayoutWriter):
-    def __init__(self, book):
-        self.book = book
-
-    def sheet_for(self, layout: SheetLayout, previous):
-        existing = {sheet.name: sheet for sheet in self.book.sheets}
-        if layout.name in existing:
-            sheet = existing[layout.name]
-            sheet.clear()  # contents and formats: a rewritten sheet keeps nothing of the last refresh
-            return sheet
-        if previous is not None:
-            return self.book.sheets.add(layout.name, after=previous)
-        return self.book.sheets.add(layout.name, before=self.book.sheets[0])
-
-    def write_block(self, sheet, block: Block, cell_style: CellStyle) -> None:
-        target = sheet.range((block.row, block.column)).resize(block.height, block.width)
-        target.value = [[excel_value(value) for value in row] for row in block.values]
-        for row_offset, row in enumerate(block.values):
-            for column_offset, value in enumerate(row):
-                if isinstance(value, Hyperlink):  # "#'Sheet'!A1" links inside the workbook, as in the file door
-                    target[row_offset, column_offset].add_hyperlink(value.target, value.text)
-        self.apply_style(target, cell_style)
-
-    @staticmethod
-    def apply_style(target, cell_style: CellStyle) -> None:
+class XlwingsWriter(XlwingsApiWriter):
+    def apply_style(self, target, cell_style: CellStyle) -> None:
         font = cell_style.font
         target.number_format = cell_style.number_format
         target.font.bold = font.bold
@@ -91,18 +53,8 @@ class XlwingsWriter(LayoutWriter):
             edge = target.api.Borders(EDGE_BOTTOM)
             edge.LineStyle, edge.Weight, edge.Color = CONTINUOUS, THIN, bgr(cell_style.bottom_border.color)
 
-    def add_table(self, sheet, table: ExcelTable, headers: list[str]) -> None:
-        existing = {excel_table.name: excel_table for excel_table in sheet.tables}
-        if table.name in existing:
-            existing[table.name].resize(sheet.range(table.address))
-        else:
-            sheet.tables.add(source=sheet.range(table.address), name=table.name, table_style_name=TABLE_STYLE)
-
     def set_column_width(self, sheet, column: int, width: float) -> None:
         sheet.range(f"{column_letter(column)}1").column_width = width
-
-    def set_row_height(self, sheet, row: int, height: float) -> None:
-        sheet.range(f"A{row}").row_height = height
 
     def freeze_panes(self, sheet, row: int, column: int) -> None:
         """Excel freezes panes per window, on the active sheet (xlwings 0.37 has no freeze_panes on Windows)."""
@@ -126,24 +78,15 @@ class XlwingsWriter(LayoutWriter):
     def set_visibility(self, sheet, visibility: str) -> None:
         sheet.api.Visible = VISIBILITY[visibility]
 
-    def add_chart(self, sheet, chart: Chart) -> None:
-        """The layout's charts, in order: an existing chart of the sheet is pointed at the refreshed cells, a
-        missing one is added."""
-        index = self._charts_written.setdefault(sheet.name, 0)
-        self._charts_written[sheet.name] += 1
-        if index < sheet.charts.count:
-            excel_chart = sheet.charts[index]
-        else:
-            anchor = sheet.range(chart.anchor)
-            excel_chart = sheet.charts.add(anchor.left, anchor.top, chart.width_cm * _CM_TO_POINTS,
-                                           chart.height_cm * _CM_TO_POINTS)
-        excel_chart.chart_type = _CHART_TYPES[chart.kind]
-        excel_chart.set_source_data(self.book.sheets[chart.source_sheet].range(chart.source_address()))
+    def chart_position(self, sheet, chart: Chart) -> tuple[float, float]:
+        anchor = sheet.range(chart.anchor)
+        return anchor.left, anchor.top
+
+    def set_chart_title(self, excel_chart, title: str) -> None:
         excel_chart.api[1].HasTitle = True
-        excel_chart.api[1].ChartTitle.Text = chart.title
+        excel_chart.api[1].ChartTitle.Text = title
 
     def write(self, layouts: Sequence[SheetLayout], after=None) -> None:
-        self._charts_written: dict[str, int] = {}
         self._active = self.book.sheets.active
         super().write(layouts, after)
 

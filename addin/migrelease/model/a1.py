@@ -23,6 +23,12 @@ def column_number(letters: str) -> int:
     return number
 
 
+def cell_position(address: str) -> tuple[int, int]:
+    """'F2' -> (2, 6): the row and column of a cell address (no sheet, no $)."""
+    letters = address.rstrip("0123456789")
+    return int(address[len(letters):]), column_number(letters)
+
+
 def cell_address(row: int, column: int) -> str:
     return f"{column_letter(column)}{row}"
 
