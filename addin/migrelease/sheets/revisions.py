@@ -216,9 +216,72 @@ def with_revision_markers(layouts: Sequence[SheetLayout], revisions: Revisions) 
 
 # --- the release page ----------------------------------------------------------------------------------------
 
+# The page's "Revisions" section in each language, as data. Russian and Kazakh follow the Bureau's word for a
+# revision of published data ("уточнение", "нақтылау"); counts stand after a colon or before a Kazakh noun, so
+# no plural agreement is needed. The reasons are the routine ones of migration data (ONS and Eurostat name the
+# same kinds): late or corrected registration coupons, and annual data replacing the sum of the months.
+PAGE_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "heading": "Revisions",
+        "revised": "This release revises {count} {figures} published on {date}, in {tables} {tables_word}:",
+        "figures.one": "figure", "figures.other": "figures", "tables.one": "table", "tables.other": "tables",
+        "none": "No figure published on {date} is revised in this release.",
+        "why": "Figures published earlier change when arrival or departure registrations made late, or corrected, "
+               "reach the data, and when a year's annual data replace the sum of its months. Revised figures are "
+               "marked [r] in the workbook; its Revisions sheet lists each with its published and its new value.",
+    },
+    "ru": {
+        "heading": "Уточнение данных",
+        "revised": "В этом выпуске уточнены данные, опубликованные {date}: уточнённых показателей — {count}, "
+                   "таблиц — {tables}:",
+        "none": "Данные, опубликованные {date}, в этом выпуске не уточнялись.",
+        "why": "Ранее опубликованные данные уточняются, когда поступают несвоевременно оформленные или "
+               "исправленные статистические талоны прибытия и выбытия, а также когда годовые данные заменяют "
+               "сумму месячных. Уточнённые показатели отмечены в книге знаком [r]; на листе Revisions приведены "
+               "их опубликованные и новые значения.",
+    },
+    "kk": {
+        "heading": "Деректерді нақтылау",
+        "revised": "Осы шығарылымда {date} жарияланған деректер нақтыланды: {count} көрсеткіш, {tables} кестеде:",
+        "none": "{date} жарияланған деректер осы шығарылымда нақтыланған жоқ.",
+        "why": "Бұрын жарияланған деректер келу және кету статистикалық талондары кешіктіріліп немесе түзетіліп "
+               "түскенде, сондай-ақ жылдық деректер айлық деректердің сомасын алмастырғанда нақтыланады. "
+               "Нақтыланған көрсеткіштер кітапта [r] белгісімен белгіленген; Revisions парағында олардың "
+               "жарияланған және жаңа мәндері берілген.",
+    },
+}
+
+
 def revised_table_titles() -> dict[str, str]:
     """Excel table -> the name the page gives it."""
     titles = {f"T_{spec.code}": spec.title + (", by month" if spec.frequency == "monthly" else ", by year")
               for spec in TABLE_SPECS}
     return {**titles, KEY_INDICATORS_TABLE: "Key indicators",
             INTERREGIONAL_TABLE: "Interregional migration by region"}
+
+
+def page_section(revisions: Revisions, lang: str = "en") -> tuple[str, list[tuple[str, object]]] | None:
+    """The release page's "Revisions" section: each revised table with its revised periods, and why figures
+    change; None when nothing was published before (nothing can be revised)."""
+    if revisions.record.empty:
+        return None
+    words = PAGE_WORDS[lang]
+    dates = ", ".join(sorted({revision.publication.published_on for revision in revisions.items})
+                      or [revisions.record.last.published_on])
+    if not revisions.items:
+        return words["heading"], [("para", words["none"].format(date=dates))]
+    count, tables = len(revisions.items), len(revisions.tables)
+    plural = {"figures": words.get(f"figures.{'one' if count == 1 else 'other'}", ""),
+              "tables_word": words.get(f"tables.{'one' if tables == 1 else 'other'}", "")}
+    periods: dict[str, list[str]] = {}
+    for revision in revisions.items:
+        label = span_label(revision.span, lang)
+        if label not in periods.setdefault(revision.table, []):
+            periods[revision.table].append(label)
+    titles = revised_table_titles()
+    return words["heading"], [
+        ("para", words["revised"].format(count=count, tables=tables, date=dates, **plural)),
+        ("list", [f"{titles[table]} ({table[2:] if table.startswith('T_') else table}): {', '.join(labels)}"
+                  for table, labels in periods.items()]),
+        ("para", words["why"]),
+    ]
