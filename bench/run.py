@@ -7,7 +7,11 @@ Everything but the timings is deterministic; temporary files go to one temporary
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import io
+import json
 import os
 import platform
 import shutil
@@ -186,6 +190,42 @@ def xlwings_write_figures() -> dict[str, int]:
             "layout_blocks": sum(len(layout.blocks) for layout in plan.layouts)}
 
 
+# --- the xlwings Lite door on xlwings' remote engine -----------------------------------------------------------
+
+def lite_refresh_figures(folder: Path) -> dict[str, float]:
+    """refresh_release as the xlwings Lite add-in runs it (the book built from the add-in's request, the script,
+    the actions out; best of 3), on the sample and on the stress workbook: time, actions, request and answer
+    sizes. The JSON (de)serialisation the add-in does in the browser is not timed."""
+    from lite_harness import payload_from_workbook, remote_engine
+    from stress_data import write_stress_workbook
+
+    stress = folder / "stress-lite.xlsx"
+    write_stress_workbook(stress)
+    figures = {}
+    with remote_engine() as xw:  # xlwings PRO's remote engine reads its licence key at import
+        from xlwings.server import custom_scripts_call
+
+        from migrelease import lite
+
+        def run(payload):
+            book = xw.Book(json=payload)
+            return asyncio.run(custom_scripts_call(lite, "refresh_release", typehint_to_value={xw.Book: book}))
+
+        for name, path in (("sample", SAMPLE), ("stress", stress)):
+            request = json.dumps(payload_from_workbook(path, xw.__version__))
+            with contextlib.redirect_stdout(io.StringIO()):  # the door's messages for Lite's Output pane
+                elapsed = best_of(3, run, lambda: json.loads(request))
+                actions = run(json.loads(request)).json()["actions"]
+            figures[f"lite_refresh_{name}_s"] = elapsed
+            figures[f"lite_payload_{name}_bytes"] = len(request.encode("utf-8"))
+            figures[f"lite_answer_{name}_bytes"] = len(json.dumps({"actions": actions}).encode("utf-8"))
+            if name == "sample":
+                figures["lite_refresh_actions"] = len(actions)
+                figures["lite_set_values"] = sum(action["func"] == "setValues" for action in actions)
+    stress.unlink()
+    return figures
+
+
 # -------------------------------------------------------------------------------------------------------------
 
 def cpu_model() -> str:
@@ -207,6 +247,9 @@ def goal_summary(figures: dict) -> str:
         verdicts.append(f"{name} {comparison} {limit:g}: {'met' if met else 'NOT met'}")
     writes_met = figures["xlwings_range_writes"] == figures["layout_blocks"]
     verdicts.append(f"one write per block: {'met' if writes_met else 'NOT met'}")
+    # The Lite refresh of the sample rewrites the same blocks as the button (its Settings sheet exists).
+    lite_met = figures["lite_set_values"] <= figures["layout_blocks"]
+    verdicts.append(f"Lite: at most one setValues per block: {'met' if lite_met else 'NOT met'}")
     return "; ".join(verdicts)
 
 
@@ -218,10 +261,15 @@ def main() -> None:
     figures = {}
     with tempfile.TemporaryDirectory(prefix="migrelease-bench-") as folder:
         for measure in (udf_change_figures, lambda: refresh_sample_figures(Path(folder)),
-                        lambda: refresh_stress_figures(Path(folder)), xlwings_write_figures):
+                        lambda: refresh_stress_figures(Path(folder)), xlwings_write_figures,
+                        lambda: lite_refresh_figures(Path(folder))):
             for name, value in measure().items():
                 figures[name] = value
                 show(name, value)
+        for workbook in ("sample", "stress"):  # the Lite door's Python against the file door's whole refresh
+            name = f"lite_refresh_{workbook}_vs_file_door"
+            figures[name] = figures[f"lite_refresh_{workbook}_s"] / figures[f"refresh_{workbook}_s"]
+            show(name, figures[name])
     print(f"# goals: {goal_summary(figures)}")
     print(f"# total {time.perf_counter() - started:.0f} s, load average {os.getloadavg()[0]:.2f} at the end")
 

@@ -186,9 +186,39 @@ def test_a_second_refresh_resizes_the_tables_instead_of_adding_them(lite, xw, re
     assert again.dump(names) == first.dump(names)
 
 
+# --- charts ----------------------------------------------------------------------------------------------------
+
+def test_charts_over_one_block_of_cells_are_drawn_the_others_reported(lite, payload, file_door_plan, capsys):
+    actions = script_call(lite, "refresh_release", json.loads(json.dumps(payload)))
+    charts = [chart for layout in file_door_plan[1].layouts for chart in layout.charts]
+    drawn = [chart for chart in charts if "," not in chart.source_address()]
+    left_out = [chart for chart in charts if "," in chart.source_address()]
+    assert drawn and left_out  # the sample has both kinds
+    added = [action["args"] for action in actions if action["func"] == "addChart"]
+    assert [(args[2], args[3].replace("$", "")) for args in added] == [
+        (chart.source_sheet, chart.source_address()) for chart in drawn]
+    assert all(args[1] == "ColumnClustered" and args[4] > 0 and args[5] > 0 for args in added)
+    printed = capsys.readouterr().out
+    assert all(f"'{chart.title}' is not drawn" in printed for chart in left_out)
+
+
+def test_an_existing_chart_is_pointed_at_the_refreshed_cells(lite, xw, file_door):
+    payload = payload_from_workbook(file_door, xw.__version__)  # openpyxl reads no charts: add the sheet's own
+    charts_sheet = next(sheet for sheet in payload["sheets"] if sheet["name"] == "Charts")
+    charts_sheet["charts"] = [{"name": "Chart 1", "chart_type": "BarClustered", "left": 400.0, "top": 15.0,
+                               "width": 600.0, "height": 300.0}]
+    actions = script_call(lite, "refresh_release", payload)
+    kinds = [action["func"] for action in actions]
+    assert "addChart" not in kinds
+    position = kinds.index("setChartSourceData")
+    assert actions[position - 1]["args"] == [0, "ColumnClustered"]  # setChartType, on the first chart
+    assert actions[position]["args"][:2] == [0, "Charts"]
+
+
 # --- bad data and warnings ------------------------------------------------------------------------------------
 
-def test_bad_data_gives_one_alert_with_every_problem_and_writes_nothing(lite, payload, input_workbook, tmp_path):
+def test_bad_data_gives_one_alert_with_every_problem_and_writes_nothing(lite, payload, input_workbook, tmp_path,
+                                                                       capsys):
     bad = json.loads(json.dumps(payload))
     data = next(sheet for sheet in bad["sheets"] if sheet["name"] == "Data")
     header = data["values"][0]
@@ -209,6 +239,7 @@ def test_bad_data_gives_one_alert_with_every_problem_and_writes_nothing(lite, pa
         refresh_workbook(path)
     assert prompt == error.value.report()
     assert "row 3" in prompt and "row 9" in prompt
+    assert prompt in capsys.readouterr().out  # also in the add-in's Output pane
 
 
 def test_a_missing_data_sheet_gives_one_alert(lite, payload):

@@ -15,6 +15,8 @@ module xlwings Lite itself runs on (`from xlwings import script, func` are the s
 
 from __future__ import annotations
 
+import functools
+
 import xlwings as xw
 from xlwings.server import arg, func, script
 
@@ -22,7 +24,7 @@ from migrelease.engines.lite_engine import LiteWriter
 from migrelease.engines.xlwings_book import refresh_book
 from migrelease.model import measures
 from migrelease.sheets.worksheet_functions import (EXCEL_ERROR_TEXTS, ExcelErrors, keypoint_rows, measure_cells,
-                                                   table_rows)
+                                                   table_rows, with_help)
 
 __all__ = ["refresh_release", "MIG_BALANCE", "MIG_SHARE", "MIG_CHANGE", "MIG_INTENSITY", "MIG_TABLE",
            "MIG_KEYPOINTS"]
@@ -53,56 +55,54 @@ def _measure(function: str, measure, *inputs):
 @script
 def refresh_release(book: xw.Book):
     """Refresh every generated sheet of the release from the Data, Population, Ethnicity and Settings sheets."""
-    refresh_book(book, LiteWriter(book))
+    refresh_book(book, LiteWriter(book), echo=print)
 
 
-# Error cells reach a function as their text (err_to_str), so that they give #VALUE! as on Windows.
+described = functools.partial(with_help, arg)
+# Ranges of figures arrive as 2-D lists, error cells as their text, so that they give #VALUE! as on Windows.
+figures = functools.partial(with_help, arg, ndim=2, err_to_str=True)
+
+
 @func
-@arg("arrivals", ndim=2, err_to_str=True, doc="Arrivals: a cell or a range")
-@arg("departures", ndim=2, err_to_str=True, doc="Departures: a cell or a range of the same size")
+@figures("arrivals", "departures")
 def MIG_BALANCE(arrivals, departures):
     """Net migration: arrivals minus departures."""
     return _measure("MIG_BALANCE", measures.balance, arrivals, departures)
 
 
 @func
-@arg("part", ndim=2, err_to_str=True, doc="The part, e.g. arrivals from CIS countries")
-@arg("total", ndim=2, err_to_str=True, doc="The total, e.g. all external arrivals")
+@figures("part", "total")
 def MIG_SHARE(part, total):
     """Share of part in total, in %, one decimal (Excel rounding). Zero or empty total: empty."""
     return _measure("MIG_SHARE", measures.share, part, total)
 
 
 @func
-@arg("current", ndim=2, err_to_str=True, doc="The figure for the current period")
-@arg("previous", ndim=2, err_to_str=True, doc="The figure for the same period a year earlier")
+@figures("current", "previous")
 def MIG_CHANGE(current, previous):
     """Change versus the same period a year earlier, in %, one decimal. Zero or empty previous: empty."""
     return _measure("MIG_CHANGE", measures.change, current, previous)
 
 
 @func
-@arg("migrants", ndim=2, err_to_str=True, doc="Arrivals, departures or net migration in the period")
-@arg("population", ndim=2, err_to_str=True, doc="Population on 1 January")
-@arg("months", doc="Months the period covers (default 12); the rate is annualised")
+@figures("migrants", "population")
+@described("months")
 def MIG_INTENSITY(migrants, population, months=12):
     """Migration intensity per 1,000 population, annualised, one decimal."""
     return _measure("MIG_INTENSITY", measures.intensity, migrants, population, 12 if months is None else months)
 
 
 @func
-@arg("data", ndim=2, doc="The Data range with its header row: period, region, flow, direction, people")
-@arg("table", doc="Table code (e.g. Y_Ext_Arr) or its release title")
-@arg("period", doc="Reporting month YYYY-MM (default: the latest in the data)")
+@described("data", ndim=2)
+@described("table", "period")
 def MIG_TABLE(data, table, period=None):
     """One dynamic table of the release, spilled with its header row and region column."""
     return _answer("MIG_TABLE", lambda problem: table_rows(data, table, period, problem))
 
 
 @func
-@arg("data", ndim=2, doc="The Data range with its header row: period, region, flow, direction, people")
-@arg("period", doc="Reporting month YYYY-MM (default: the latest in the data)")
-@arg("lang", doc="en, ru or kk (default en)")
+@described("data", ndim=2)
+@described("period", "lang")
 def MIG_KEYPOINTS(data, period=None, lang="en"):
     """The drafted key points of the release, one paragraph per cell, spilled down a column."""
     return _answer("MIG_KEYPOINTS", lambda problem: keypoint_rows(data, period, lang, problem))

@@ -14,13 +14,15 @@ here, vectorised.
 
 from __future__ import annotations
 
+import functools
+
 try:  # the real decorators need pywin32 (Windows, or stubs in tests and the workbook build)
     from xlwings.udfs import xlarg as arg, xlfunc as func, xlret as ret
 except ImportError:  # elsewhere xlwings' own func/arg/ret are no-ops, which is all a server refresh needs
     from xlwings import arg, func, ret
 
 from migrelease.model import measures
-from migrelease.sheets.worksheet_functions import ExcelErrors, keypoint_rows, measure_cells, table_rows
+from migrelease.sheets.worksheet_functions import ExcelErrors, keypoint_rows, measure_cells, table_rows, with_help
 
 CATEGORY = "Migration release"
 
@@ -41,9 +43,13 @@ def _elementwise(measure, *inputs):
     return measure_cells(measure, inputs, COM_ERRORS, empty="", problem=_value_error)
 
 
+described = functools.partial(with_help, arg)
+# Figures arrive "raw", as COM hands them over (see above).
+figures = functools.partial(with_help, arg, convert="raw")
+
+
 @func(category=CATEGORY)
-@arg("arrivals", "raw", doc="Arrivals: a cell or a range")
-@arg("departures", "raw", doc="Departures: a cell or a range of the same size")
+@figures("arrivals", "departures")
 @ret("raw")
 def MIG_BALANCE(arrivals, departures):
     """Net migration: arrivals minus departures."""
@@ -51,8 +57,7 @@ def MIG_BALANCE(arrivals, departures):
 
 
 @func(category=CATEGORY)
-@arg("part", "raw", doc="The part, e.g. arrivals from CIS countries")
-@arg("total", "raw", doc="The total, e.g. all external arrivals")
+@figures("part", "total")
 @ret("raw")
 def MIG_SHARE(part, total):
     """Share of part in total, in %, one decimal (Excel rounding). Zero or empty total: empty."""
@@ -60,8 +65,7 @@ def MIG_SHARE(part, total):
 
 
 @func(category=CATEGORY)
-@arg("current", "raw", doc="The figure for the current period")
-@arg("previous", "raw", doc="The figure for the same period a year earlier")
+@figures("current", "previous")
 @ret("raw")
 def MIG_CHANGE(current, previous):
     """Change versus the same period a year earlier, in %, one decimal. Zero or empty previous: empty."""
@@ -69,9 +73,8 @@ def MIG_CHANGE(current, previous):
 
 
 @func(category=CATEGORY)
-@arg("migrants", "raw", doc="Arrivals, departures or net migration in the period")
-@arg("population", "raw", doc="Population on 1 January")
-@arg("months", doc="Months the period covers (default 12); the rate is annualised")
+@figures("migrants", "population")
+@described("months")
 @ret("raw")
 def MIG_INTENSITY(migrants, population, months=12):
     """Migration intensity per 1,000 population, annualised, one decimal."""
@@ -80,18 +83,16 @@ def MIG_INTENSITY(migrants, population, months=12):
 
 
 @func(category=CATEGORY)
-@arg("data", ndim=2, doc="The Data range with its header row: period, region, flow, direction, people")
-@arg("table", doc="Table code (e.g. Y_Ext_Arr) or its release title")
-@arg("period", doc="Reporting month YYYY-MM (default: the latest in the data)")
+@described("data", ndim=2)
+@described("table", "period")
 def MIG_TABLE(data, table, period=None):
     """One dynamic table of the release, spilled with its header row and region column."""
     return table_rows(data, table, period, _value_error)
 
 
 @func(category=CATEGORY)
-@arg("data", ndim=2, doc="The Data range with its header row: period, region, flow, direction, people")
-@arg("period", doc="Reporting month YYYY-MM (default: the latest in the data)")
-@arg("lang", doc="en, ru or kk (default en)")
+@described("data", ndim=2)
+@described("period", "lang")
 def MIG_KEYPOINTS(data, period=None, lang="en"):
     """The drafted key points of the release, one paragraph per cell, spilled down a column."""
     return keypoint_rows(data, period, lang, _value_error)

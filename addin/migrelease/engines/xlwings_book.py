@@ -2,8 +2,7 @@
 Windows button (`macros`, COM engine) and xlwings Lite (`lite`, remote engine) — each with its writer engine.
 
 Reads each input sheet once, computes everything with the core, and only then writes. Bad data writes nothing
-and shows one alert listing every problem; the review warnings come in one alert after the writes. The texts
-are also printed: xlwings Lite shows printed text in its Output pane.
+and shows one alert listing every problem; the review warnings come in one alert after the writes.
 """
 
 from __future__ import annotations
@@ -44,14 +43,16 @@ def read_settings(book) -> dict[str, str]:
     return {} if sheet is None else settings_from_rows(sheet.used_range.options(ndim=2).value)
 
 
-def _no_status(text: str | bool) -> None:
-    """Where a door has no status bar."""
+def _nowhere(text: str | bool) -> None:
+    """Where a door has no status bar or message log."""
 
 
-def refresh_book(book, writer: LayoutWriter, status: Callable[[str | bool], None] = _no_status,
-                 writing: Callable[[], ContextManager] = contextlib.nullcontext) -> RefreshPlan | None:
+def refresh_book(book, writer: LayoutWriter, status: Callable[[str | bool], None] = _nowhere,
+                 writing: Callable[[], ContextManager] = contextlib.nullcontext,
+                 echo: Callable[[str], None] = _nowhere) -> RefreshPlan | None:
     """Refresh every generated sheet of `book` with `writer`. Returns what was written, or None when the data has
-    problems (shown, nothing written). `status` shows a stage (False: done); `writing()` wraps the writes."""
+    problems (shown, nothing written). `status` shows a stage (False: done); `writing()` wraps the writes; `echo`
+    also gets the text of each alert (xlwings Lite: print, which its Output pane shows)."""
     app = book.app
     try:
         status("Refresh release: reading the data sheets…")
@@ -64,7 +65,7 @@ def refresh_book(book, writer: LayoutWriter, status: Callable[[str | bool], None
         plan = plan_refresh(facts, population, ethnicity, None, "sheet 'Data'", read_settings(book))
     except InputProblems as error:
         status(False)
-        print(error.report())
+        echo(error.report())
         app.alert(error.report(), title=PROBLEMS_TITLE, mode="critical")
         return None
     with writing():
@@ -74,6 +75,6 @@ def refresh_book(book, writer: LayoutWriter, status: Callable[[str | bool], None
     app.calculate()
     status(False)
     if plan.warnings:
-        print("\n".join(plan.warnings))
+        echo("\n".join(plan.warnings))
         app.alert("\n".join(plan.warnings), title=WARNINGS_TITLE, mode="info")
     return plan

@@ -26,6 +26,34 @@ from migrelease.text.keypoints import draft_key_points
 from migrelease.text.lang import language_pack
 from migrelease.text.period_labels import span_label
 
+# What each argument of the MIG_ functions is, as Excel's function help shows it (both doors declare these).
+ARGUMENT_HELP = {
+    "arrivals": "Arrivals: a cell or a range",
+    "departures": "Departures: a cell or a range of the same size",
+    "part": "The part, e.g. arrivals from CIS countries",
+    "total": "The total, e.g. all external arrivals",
+    "current": "The figure for the current period",
+    "previous": "The figure for the same period a year earlier",
+    "migrants": "Arrivals, departures or net migration in the period",
+    "population": "Population on 1 January",
+    "months": "Months the period covers (default 12); the rate is annualised",
+    "data": "The Data range with its header row: period, region, flow, direction, people",
+    "table": "Table code (e.g. Y_Ext_Arr) or its release title",
+    "period": "Reporting month YYYY-MM (default: the latest in the data)",
+    "lang": "en, ru or kk (default en)",
+}
+
+
+def with_help(arg, *names, **options):
+    """A door's argument decorator (xlwings' @arg) applied to each named argument, with its help text and
+    `options` (e.g. how the cells are converted)."""
+    def decorate(function):
+        for name in reversed(names):
+            function = arg(name, doc=ARGUMENT_HELP[name], **options)(function)
+        return function
+    return decorate
+
+
 # Excel's error values as text (how xlwings Lite hands an error cell to a function).
 EXCEL_ERROR_TEXTS = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"})
 

@@ -11,4 +11,5 @@ def span_label(span: Span, lang: str = "en") -> str:
     names = pack.month_names["plain"] if "plain" in pack.month_names else next(iter(pack.month_names.values()))
     patterns = next(iter(pack.period_patterns.values()))
     kind = "year" if span.is_full_year else "month" if span.is_single_month else "span"
-    return patterns[kind].format(first=names[span.first_month - 1], last=names[span.last_month - 1], year=span.year)
+    return patterns[kind].format(first=names[span.first_month - 1], last=names[span.last_month - 1], year=span.year,
+                                 dash=pack.style.period_dash)
