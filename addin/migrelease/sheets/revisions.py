@@ -142,10 +142,11 @@ def revisions_sheet(revisions: Revisions, release_span: Span) -> SheetLayout:
         Block(HEADER_ROW, 1, (REVISIONS_HEADER,), "header"),
     ]
     if rows:
+        # Text cells as text ("text": Excel would read the period "2025" as a number, "12.05.2026" as a date).
         blocks += [Block(HEADER_ROW + 1, 1, tuple((row[0],) for row in rows), "link"),
-                   Block(HEADER_ROW + 1, 2, tuple(row[1:5] for row in rows), "label"),
+                   Block(HEADER_ROW + 1, 2, tuple(row[1:5] for row in rows), "text"),
                    Block(HEADER_ROW + 1, 6, tuple(row[5:8] for row in rows), "indicator"),
-                   Block(HEADER_ROW + 1, 9, tuple(row[8:] for row in rows), "label")]
+                   Block(HEADER_ROW + 1, 9, tuple(row[8:] for row in rows), "text")]
     # An Excel table needs a row under its header: an empty table is the header and one empty row, as Excel
     # leaves it when every row is deleted.
     last_row = HEADER_ROW + max(len(rows), 1)
