@@ -1,8 +1,10 @@
+import csv
 import os
 import shutil
 from importlib import resources
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import settings
 
@@ -15,6 +17,33 @@ if os.environ.get("CI") == "true":
 SAMPLE_DATA = Path(str(resources.files("migrelease").joinpath("data/sample_data.csv")))
 SAMPLE_POPULATION = Path(str(resources.files("migrelease").joinpath("data/sample_population.csv")))
 SAMPLE_ETHNICITY = Path(str(resources.files("migrelease").joinpath("data/sample_ethnicity.csv")))
+SAMPLE_INPUTS = {"Data": SAMPLE_DATA, "Population": SAMPLE_POPULATION, "Ethnicity": SAMPLE_ETHNICITY}
+
+
+def sample_sheet_rows(path: Path) -> list[list]:
+    """A sample CSV as a user's sheet holds it: whole numbers (year periods, people) as numbers, the rest as text."""
+    def typed(text):
+        try:
+            return int(text)
+        except ValueError:
+            return text
+
+    with open(path, encoding="utf-8") as handle:
+        return [[typed(cell) for cell in row] for row in csv.reader(handle)]
+
+
+def write_unrefreshed_workbook(path: Path) -> Path:
+    """A release workbook before its first refresh: a user's sheet and the input sheets from the samples."""
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    notes.title = "My notes"
+    notes["A1"] = "checked by A. Statistician"
+    for name, source in SAMPLE_INPUTS.items():
+        sheet = workbook.create_sheet(name)
+        for row in sample_sheet_rows(source):
+            sheet.append(row)
+    workbook.save(path)
+    return path
 
 
 def libreoffice_or_fail():
@@ -25,6 +54,12 @@ def libreoffice_or_fail():
             pytest.fail("LibreOffice (soffice) is required on CI: apt-get install libreoffice-calc-nogui")
         pytest.skip("LibreOffice is not installed")
     return soffice
+
+
+@pytest.fixture(scope="session")
+def sample_rows():
+    """The sample Data sheet as typed cells (see sample_sheet_rows)."""
+    return sample_sheet_rows(SAMPLE_DATA)
 
 
 @pytest.fixture(scope="session")

@@ -297,7 +297,8 @@ class OfficeBook:
         sheet.visibility = action["args"][0]
 
     def _addChart(self, action, sheet):
-        name, chart_type, source_sheet, source_address, left, top, width, height = action["args"]
+        # xlwings 0.37.3+ adds plot_by, anchor and style after these
+        name, chart_type, source_sheet, source_address, left, top, width, height = action["args"][:8]
         sheet.charts.append({"name": name, "type": chart_type, "source": (source_sheet, source_address),
                              "position": (left, top, width, height)})
 

@@ -96,8 +96,9 @@ def test_kk_people_do_not_change_with_number(sample, value, people):
 
 def test_ru_twenty_regions_spelled_out(sample):
     twenty = replace(sample, positive_interregional=tuple((region, 5) for region in regions()))
+    abai = language_pack("ru").region_names["100000000"]["prep"]  # the official name is helper D's data
     assert "сложилось в двадцати регионах страны: городах Астане (5 человек), Алматы (5 человек), Шымкенте " \
-           "(5 человек), Абайской области (5 человек)," in draft_key_points(twenty, "ru")[3]
+           f"(5 человек), {abai} (5 человек)," in draft_key_points(twenty, "ru")[3]
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])

@@ -3,7 +3,6 @@ as the add-in sends them, the actions the script returns replayed on a model of 
 cell for cell and format for format as far as the remote engine carries formats, what the file door writes; the
 custom functions answer as the COM UDFs, errors included; bad data gives one alert and no write."""
 
-import csv
 import json
 import re
 import shutil
@@ -12,11 +11,10 @@ import sys
 import textwrap
 import importlib.metadata
 import types
-from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils import column_index_from_string
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
 
@@ -24,23 +22,14 @@ from migrelease import cli
 from migrelease.engines.lite_engine import column_width_points, frozen_range
 from migrelease.filedoor.refresh import refresh_workbook
 from migrelease.model.problems import InputProblems
-from migrelease.sheets.composition import release_layout
 from migrelease.sheets.settings import settings_sheet
 
-from conftest import SAMPLE_DATA, SAMPLE_ETHNICITY, SAMPLE_POPULATION
+from conftest import SAMPLE_INPUTS, write_unrefreshed_workbook
 from lite_harness import OfficeBook, excel_error, function_call, payload_from_workbook, remote_engine, script_call
 from xlwings_harness import COM_MISSING, call_like_excel, com_range, dump_openpyxl, fresh_import
 
-ROOT = Path(__file__).resolve().parents[1]
-INPUTS = {"Data": SAMPLE_DATA, "Population": SAMPLE_POPULATION, "Ethnicity": SAMPLE_ETHNICITY}
+INPUTS = SAMPLE_INPUTS
 VALUE_ERROR = {"type": "Error", "errorType": "Value"}  # Excel's #VALUE! as custom functions return it
-
-
-def _typed(text):
-    try:
-        return int(text)
-    except ValueError:
-        return text
 
 
 @pytest.fixture(scope="module")
@@ -58,18 +47,7 @@ def lite(xw):
 
 @pytest.fixture(scope="module")
 def input_workbook(tmp_path_factory):
-    """A release workbook before its first refresh: a user's sheet and the input sheets from the samples."""
-    path = tmp_path_factory.mktemp("lite") / "release.xlsx"
-    workbook = openpyxl.Workbook()
-    workbook.active.title = "My notes"
-    workbook.active["A1"] = "checked by A. Statistician"
-    for name, source in INPUTS.items():
-        sheet = workbook.create_sheet(name)
-        with open(source, encoding="utf-8") as handle:
-            for row in csv.reader(handle):
-                sheet.append([_typed(cell) for cell in row])
-    workbook.save(path)
-    return path
+    return write_unrefreshed_workbook(tmp_path_factory.mktemp("lite") / "release.xlsx")
 
 
 @pytest.fixture(scope="module")
@@ -266,12 +244,6 @@ def udfs():
         yield module
 
 
-@pytest.fixture(scope="module")
-def sample_rows():
-    with open(SAMPLE_DATA, encoding="utf-8") as handle:
-        return [[_typed(cell) for cell in row] for row in csv.reader(handle)]
-
-
 def _as_com(value):
     """A Lite argument as COM hands it over: ranges as tuples, error cells as COM's error codes."""
     from xlwings_harness import ERROR_CODES
@@ -314,11 +286,13 @@ def test_measures_answer_as_the_com_udfs_with_real_errors(lite, xw, udfs, case):
     assert function_call(lite, name, *args, version=xw.__version__) == expected
 
 
-@pytest.mark.parametrize("table", ["Y_Ext_Arr", "M_Int_Bal", "Nonsense"])
-def test_mig_table_answers_as_the_com_udf(lite, xw, udfs, sample_rows, table):
+@pytest.mark.parametrize("table, period", [("Y_Ext_Arr", None), ("M_Int_Bal", None), ("Y_All_Bal", "2025-12"),
+                                           ("Nonsense", None)])
+def test_mig_table_answers_as_the_com_udf(lite, xw, udfs, sample_rows, table, period):
     expected = [[_com_as_lite(cell) for cell in row]
-                for row in call_like_excel(udfs.MIG_TABLE, com_range(sample_rows), table)]
-    assert function_call(lite, "MIG_TABLE", sample_rows, table, None, version=xw.__version__) == expected
+                for row in call_like_excel(udfs.MIG_TABLE, com_range(sample_rows), table,
+                                           COM_MISSING if period is None else period)]
+    assert function_call(lite, "MIG_TABLE", sample_rows, table, period, version=xw.__version__) == expected
     assert (len(expected) == 22) == (table != "Nonsense")
 
 

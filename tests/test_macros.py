@@ -2,7 +2,6 @@
 it writes, cell for cell and property for property, what the file door writes, one `Range.value` per layout
 block, with screen updating and calculation off; bad data gives one alert and no write."""
 
-import csv
 import shutil
 
 import openpyxl
@@ -13,36 +12,17 @@ from migrelease import macros
 from migrelease.sheets.settings import settings_sheet
 from migrelease.filedoor.refresh import refresh_workbook
 
-from conftest import SAMPLE_DATA, SAMPLE_ETHNICITY, SAMPLE_POPULATION
+from conftest import SAMPLE_INPUTS, write_unrefreshed_workbook
 from xlwings_harness import (dump_book, dump_openpyxl, file_sheet_properties, load_workbook,
                              memory_sheet_properties, mock_caller)
 
-INPUTS = {"Data": SAMPLE_DATA, "Population": SAMPLE_POPULATION, "Ethnicity": SAMPLE_ETHNICITY}
-
-
-def _typed(text):
-    """A CSV field as a user's sheet holds it: whole numbers as numbers, the rest as text."""
-    try:
-        return int(text)
-    except ValueError:
-        return text
+INPUTS = SAMPLE_INPUTS
 
 
 @pytest.fixture(scope="module")
 def input_workbook(tmp_path_factory):
     """A release workbook before its first refresh: a user's sheet and the input sheets from the samples."""
-    path = tmp_path_factory.mktemp("macros") / "release.xlsx"
-    workbook = openpyxl.Workbook()
-    notes = workbook.active
-    notes.title = "My notes"
-    notes["A1"] = "checked by A. Statistician"
-    for name, source in INPUTS.items():
-        sheet = workbook.create_sheet(name)
-        with open(source, encoding="utf-8") as handle:
-            for row in csv.reader(handle):
-                sheet.append([_typed(cell) for cell in row])
-    workbook.save(path)
-    return path
+    return write_unrefreshed_workbook(tmp_path_factory.mktemp("macros") / "release.xlsx")
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,9 @@ from migrelease.filedoor.refresh import read_inputs
 from migrelease.model.periods import Span
 from migrelease.model.regions import COUNTRY, regions
 from migrelease.model.tables import TABLE_SPECS
-from migrelease.sheets.figures import INTERREGIONAL, iso_period, key_indicator_code, published_figures
+from migrelease.model.cube import MEASURES
+from migrelease.sheets.figures import INTERREGIONAL, iso_period, key_indicator_code, published_figures, rate_code
+from migrelease.release.supplementary import INTENSITY_SHEETS
 from migrelease.publish.opendata_sdmx import observations
 from migrelease.publish.release_files import FormulaEvaluator
 from migrelease.release.compute import compute_release
@@ -105,6 +107,8 @@ def test_files_of_each_format(exported, tmp_path):
     for choice, names in (("csv", CSV_NAMES), ("sdmx", SDMX_NAMES)):
         assert cli.main(["export", str(workbook), "--format", choice, "--out", str(tmp_path / choice)]) == 0
         assert {path.name for path in (tmp_path / choice).iterdir()} == names
+        for name in names:  # reproducible: the same workbook gives the same bytes
+            assert (tmp_path / choice / name).read_bytes() == (out / name).read_bytes(), name
     assert sorted(path.name for path in tmp_path.iterdir()) == ["csv", "sdmx"], "no staging folder is left"
 
 
@@ -202,10 +206,26 @@ def test_key_indicators_equal_their_sheet(exported, workbook):
             assert float(frame.loc[(code, region.kato), "value"]) == shown, (code, region.name_en)
 
 
+def test_intensity_rates_equal_their_sheets(exported, workbook, release):
+    frame = _read_figures(exported[1])
+    rates = frame[frame["indicator"].str.startswith("Rate_")].set_index(["indicator", "kato"])
+    assert len(rates) == 2 * 3 * (1 + len(regions())) and set(rates["unit"]) == {"per 1000 population"}
+    for flow_group, sheet_name in INTENSITY_SHEETS.items():
+        sheet = workbook[sheet_name]
+        for region, row in zip((COUNTRY, *regions()), list(sheet[sheet.tables[f"T_{sheet_name}"].ref])[1:]):
+            for measure, cell in zip(MEASURES, row[5:8]):
+                exported_row = rates.loc[(rate_code(flow_group, measure), region.kato)]
+                assert exported_row["period"] == iso_period(release.span)
+                value = float(exported_row["value"]) if exported_row["value"] else math.nan
+                assert _same(cell.value, value), (sheet_name, region.name_en, measure, cell.value)
+
+
 def test_key_indicator_codes_are_stable():
     assert [key_indicator_code(indicator) for indicator in KEY_INDICATORS] == [
         "KI_Ext_Arr", "KI_Ext_Dep", "KI_Ext_Bal", "KI_Ext_Arr_Chg", "KI_Ext_Dep_Chg", "KI_CIS_Arr_Shr",
-        "KI_CIS_Dep_Shr", "KI_Oth_Arr_Shr", "KI_Oth_Dep_Shr", "KI_Int_Arr", "KI_Int_Arr_Chg"]
+        "KI_CIS_Dep_Shr", "KI_Oth_Arr_Shr", "KI_Oth_Dep_Shr", "KI_Int_Arr", "KI_Int_Arr_Chg", "KI_Ext_Arr_Times",
+        "KI_Ext_Arr_TimesDown", "KI_Ext_Dep_Times", "KI_Ext_Dep_TimesDown", "KI_Int_Arr_Times",
+        "KI_Int_Arr_TimesDown"]
 
 
 def test_iso_periods():

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import re
+import zipfile
 
 import openpyxl
 import pytest
+from lxml import etree
 
 from migrelease import cli
 from migrelease.filedoor.chart_images import PNG_NAMES
@@ -210,16 +212,25 @@ def test_native_charts_follow_the_tables(refreshed):
     path, _ = refreshed
     parts = chart_parts(path)
     assert len(parts) == 2
-    import zipfile
     with zipfile.ZipFile(path) as package:
-        xml = "".join(package.read(part).decode() for part in parts)
-    assert "International population migration" in xml
+        charts = [etree.fromstring(package.read(part)) for part in parts]
+    namespace = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+
+    def references(chart, path_in_series: str) -> list[str]:
+        """The cell references of every series at `path_in_series`, without quotes and $ signs."""
+        return [formula.text.replace("'", "").replace("$", "")
+                for formula in chart.iterfind(f".//c:ser/{path_in_series}", namespace)]
+
+    assert any("International population migration" in "".join(chart.itertext()) for chart in charts)
+    international, ethnic = charts
     # the international chart reads the Charts sheet's table (13 periods under the header in row 6), which every
     # refresh rewrites from Y_Ext_Arr/Dep/Bal; the ethnic chart reads the 8 group rows of the Ethnic sheet
-    for column in "BCD":
-        assert f"'Charts'!${column}$7:${column}$19" in xml and f"<f>'Charts'!{column}6</f>" in xml
-    assert "'Charts'!$A$7:$A$19" in xml
-    assert "'Ethnic'!$C$7:$C$14" in xml and "'Ethnic'!$E$7:$E$14" in xml
+    assert references(international, "c:val/c:numRef/c:f") == [f"Charts!{column}7:{column}19" for column in "BCD"]
+    assert references(international, "c:tx/c:strRef/c:f") == [f"Charts!{column}6" for column in "BCD"]
+    # text categories are string references (with the texts cached), so every reader labels the bars
+    assert set(references(international, "c:cat/c:strRef/c:f")) == {"Charts!A7:A19"}
+    assert set(references(ethnic, "c:cat/c:strRef/c:f")) == {"Ethnic!A7:A14"}
+    assert references(ethnic, "c:val/c:numRef/c:f") == ["Ethnic!C7:C14", "Ethnic!E7:E14"]
     book = openpyxl.load_workbook(path)
     assert [book["Charts"].cell(row, 2).value for row in (7, 19)] == [
         book["Y_Ext_Arr"].cell(7, 2).value, book["Y_Ext_Arr"].cell(7, 14).value]

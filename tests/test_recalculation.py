@@ -37,6 +37,7 @@ PLAIN = {  # MIG_ function -> the plain Excel expression; "not available" is an 
 PYTHON = {"MIG_BALANCE": measures.balance, "MIG_CHANGE": measures.change, "MIG_SHARE": measures.share,
           "MIG_INTENSITY": measures.intensity}
 CALL = re.compile(r"^=(MIG_[A-Z]+)\((.*)\)$")
+RATIO = re.compile(r'^=IFERROR\(ROUND\(([^/]+)/([^,]+),1\),""\)$')  # "increased N times": Excel's own ROUND
 REFERENCE = re.compile(r"^(?:'?([^'!]+)'?!)?\$?([A-Z]+)\$?(\d+)$")
 RECALC_ON_LOAD = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -73,6 +74,9 @@ def python_value(formula: str, sheet: str, book) -> float:
     if match:
         result = PYTHON[match.group(1)](*(cell(argument) for argument in match.group(2).split(",")))
         return float(result)
+    ratio = RATIO.match(formula)
+    if ratio:
+        return float(measures.times(cell(ratio.group(1)), cell(ratio.group(2))))
     return cell(formula[1:])
 
 

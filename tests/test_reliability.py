@@ -46,27 +46,26 @@ point, path = sys.argv[1], Path(sys.argv[2])
 def die(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
 
-import openpyxl
-import openpyxl.writer.excel as excel
+from migrelease.filedoor import package as pk
 from migrelease.filedoor import refresh as wf
+from migrelease.filedoor import surgery
 
 if point == "reading":
     wf.read_inputs = die
-elif point == "computing":
-    assert hasattr(wf, "plan_refresh"), "the refresh computes everything with plan_refresh"
+elif point == "computing":  # whichever the refresh calls to compute everything
     wf.plan_refresh = die
-elif point == "loading":
-    wf.openpyxl.load_workbook = die
-elif point == "mid-save":  # half the worksheets written into the temporary zip
-    real = excel.ExcelWriter.write_worksheet
+elif point == "planning":  # the changes to the package worked out, nothing written yet
+    surgery.WorkbookRefresh.changes = die
+elif point == "mid-save":  # half the parts written into the temporary zip
+    real = pk.SourcePackage.copy_stored
     count = [0]
-    def write_worksheet(self, ws):
+    def copy_stored(self, info, target):
         count[0] += 1
         if count[0] == 12:
-            self._archive.fp.flush()
+            target.fp.flush()
             die()
-        return real(self, ws)
-    excel.ExcelWriter.write_worksheet = write_worksheet
+        return real(self, info, target)
+    pk.SourcePackage.copy_stored = copy_stored
 elif point == "before-fsync":
     os.fsync = die
 elif point == "before-replace":
@@ -110,7 +109,7 @@ def base_workbook(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("point, outcome", [
-    ("reading", "old"), ("computing", "old"), ("loading", "old"), ("mid-save", "old"),
+    ("reading", "old"), ("computing", "old"), ("planning", "old"), ("mid-save", "old"),
     ("before-fsync", "old"), ("before-replace", "old"), ("after-replace", "new"),
 ])
 def test_a_kill_at_any_step_leaves_the_old_or_a_complete_new_workbook(base_workbook, tmp_path, point, outcome):

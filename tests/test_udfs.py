@@ -1,7 +1,6 @@
 """The UDFs as Excel calls them: COM-shaped arguments through xlwings' real decorators and conversion pipeline
 (tests/xlwings_harness.py), results as the 2-D lists that go back to Excel."""
 
-import csv
 import inspect
 import sys
 
@@ -23,19 +22,6 @@ VALUE_ERROR_PREFIX = "#VALUE! "
 def udfs():
     with fresh_import("migrelease.udfs") as module:
         yield module
-
-
-@pytest.fixture(scope="module")
-def sample_rows():
-    """The sample Data sheet as typed cells: numbers (year periods, people) as numbers, the rest as text."""
-    def typed(text):
-        try:
-            return int(text)
-        except ValueError:
-            return text
-
-    with open(SAMPLE_DATA, encoding="utf-8") as handle:
-        return [[typed(cell) for cell in row] for row in csv.reader(handle)]
 
 
 @pytest.fixture(scope="module")

@@ -30,6 +30,7 @@ from migrelease.build.workbook import (
     XLWINGS_CONF_SHEET,
     build_workbook,
     release_vba_modules,
+    sheet_code_names,
     udf_wrapper_module,
 )
 
@@ -86,11 +87,13 @@ def test_two_builds_are_byte_identical(built, tmp_path):
 
 # --- the VBA project -------------------------------------------------------------------------------------------
 
-def test_olevba_reads_every_module_back_as_built(built_modules):
-    expected = release_vba_modules()
+def test_olevba_reads_every_module_back_as_built(built, built_modules):
+    """One document module per sheet (generated sheets included, as Excel keeps them), then the others."""
+    code_names = sheet_code_names(built)
+    assert set(SHEET_CODE_NAMES.values()) < set(code_names) and "Cover" in code_names
+    expected = release_vba_modules(sheet_code_names=code_names)
     assert list(built_modules) == [module.name for module in expected]
-    assert {"ThisWorkbook", *SHEET_CODE_NAMES.values(), "Release", "xlwings", "Dictionary", "xlwings_udfs"} == \
-        set(built_modules)
+    assert {"ThisWorkbook", *code_names, "Release", "xlwings", "Dictionary", "xlwings_udfs"} == set(built_modules)
     for module in expected:
         assert built_modules[module.name] == module_stream_text(module), module.name
 
@@ -276,7 +279,7 @@ BOUND_SCRIPT = f"vnd.sun.star.script:VBAProject.Release.{REFRESH_MACRO}?language
 def test_libreoffice_lists_the_modules_and_shows_the_button_bound_to_refresh_release(built, tmp_path):
     lines = run_in_libreoffice(built, LIST_MODULES_AND_BUTTON, tmp_path)
     modules = sorted(line for line in lines if line.startswith("module "))
-    document_modules = ["ThisWorkbook", *SHEET_CODE_NAMES.values()]
+    document_modules = ["ThisWorkbook", *sheet_code_names(built)]
     assert modules == sorted(
         [f"module {name} Rem Attribute VBA_ModuleType=VBADocumentModule" for name in document_modules]
         + [f"module {name} Rem Attribute VBA_ModuleType=VBAModule" for name in ("Release", "xlwings", "xlwings_udfs")]

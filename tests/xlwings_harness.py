@@ -1273,7 +1273,7 @@ class MemoryChart:
     def parent(self):
         return self.charts.sheet
 
-    def set_source_data(self, rng):
+    def set_source_data(self, rng, plot_by=None):
         self.source = f"'{rng.sheet.name}'!" + getattr(rng, "areas", rng.address.replace("$", ""))
 
     def delete(self):
@@ -1285,8 +1285,16 @@ class MemoryCharts(_NamedCollection):
         self.sheet = sheet
         self._charts: list[MemoryChart] = []
 
-    def add(self, left, top, width, height):
+    def add(self, left=0, top=0, width=355, height=211, chart_type=None, source=None, plot_by=None, name=None,
+            anchor=None, style=None):
+        """xlwings 0.37.3+ hands its impl the chart's type, source, name and style too."""
         chart = MemoryChart(self, left, top, width, height)
+        if chart_type is not None:
+            chart.chart_type = chart_type
+        if source is not None:
+            chart.source = f"'{source.sheet.name}'!" + source.address.replace("$", "")
+        if name is not None:
+            chart.name = name
         self._charts.append(chart)
         return chart
 
@@ -1350,6 +1358,13 @@ def memory_sheet_properties(sheet) -> dict:
     }
 
 
+def _shown_width(stored: float) -> float:
+    """The width Excel shows (what Range.ColumnWidth sets) for a stored <col width>, by ECMA-376 Part 1
+    §18.3.1.13 for Calibri 11 (7-pixel digits, 5 pixels of padding)."""
+    pixels = int(((256 * stored + int(128 / 7)) / 256) * 7)
+    return int((pixels - 5) / 7 * 100 + 0.5) / 100
+
+
 def _openpyxl_color(color) -> str | None:
     if color is None or color.type != "rgb" or color.rgb in (None, "00000000"):
         return None
@@ -1382,7 +1397,7 @@ def file_sheet_properties(workbook, name: str) -> dict:
     fitted = sheet.sheet_properties.pageSetUpPr is not None and sheet.sheet_properties.pageSetUpPr.fitToPage
     return {
         "cells": cells,
-        "column_widths": {column_index_from_string(letter): dimension.width
+        "column_widths": {column_index_from_string(letter): _shown_width(dimension.width)
                           for letter, dimension in sorted(sheet.column_dimensions.items(),
                                                           key=lambda item: column_index_from_string(item[0]))
                           if dimension.customWidth},

@@ -8,12 +8,13 @@
     sample CSVs, Settings layout, ──► XlsxWriter: input sheets, Settings with the "Refresh release" button,
     xlwings.conf                       xlwings.conf sheet, code names, the VBA project
                                         │
-                          refresh_workbook (the file door) writes every generated sheet
+                          refresh_workbook (the file door) writes every generated sheet, each with a code name
                                         │
-                          normalised zip: fixed member order, dates and document properties
+                          the VBA project again, with a document module for every sheet's code name (as Excel
+                          keeps them); normalised zip: fixed member order, dates and document properties
 
-XlsxWriter is needed at build time only; the refresh that follows (openpyxl, keep_vba) keeps vbaProject.bin and
-the button's VML drawing byte for byte.  Building twice gives byte-identical files (with the same zlib).
+The refresh carries every part it does not own byte for byte (vbaProject.bin, the button's VML drawing, the input
+sheets).  Building twice gives byte-identical files (with the same zlib).
 
 The button sits on the Settings sheet, a sheet the builder owns and the refresh never rewrites (the generated
 sheets, Cover first, are inserted before it); the workbook opens on that sheet.
@@ -24,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import importlib
+import importlib.metadata
 import io
 import re
 import sys
@@ -35,7 +37,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterator, Sequence
 
-import openpyxl
 
 import xlsxwriter
 
@@ -43,7 +44,10 @@ from migrelease.build.pywin32_stubs import restoring_modules, stub_pywin32
 from migrelease.build.vbaproject import VbaModule, build_vba_project, xlwings_vba_modules
 from migrelease.engines.xlsxwriter_engine import XlsxWriterWriter, xlsxwriter_properties, xlsxwriter_table_style
 from migrelease.filedoor.csv_source import read_csv_frame
+from migrelease.filedoor.package import SourcePackage
 from migrelease.filedoor.refresh import refresh_workbook
+from migrelease.filedoor.surgery import code_name_of
+from migrelease.filedoor.workbook_part import sheet_parts
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION, TableSpec
 from migrelease.model.input_rows import sheet_rows
 from migrelease.sheets.settings import settings_sheet
@@ -61,6 +65,7 @@ BUTTON_CAPTION = "Refresh release"
 BUTTON_SHEET = "Settings"
 BUTTON_CELL = "D4"
 XLWINGS_CONF_SHEET = "xlwings.conf"
+XLWINGS_VERSION = importlib.metadata.version("xlwings")  # the pinned one: its VBA module goes into the workbook
 
 # Document properties and dates written into the package, fixed so that two builds are identical.
 BUILD_DATE = dt.datetime(2026, 1, 1)
@@ -92,7 +97,7 @@ XLWINGS_CONF = (
 XLWINGS_CONF_NOTES = (
     "How to fill in these settings (xlwings reads them from cell A1 down; keep the keys in column A "
     "without gaps):",
-    "Interpreter_Win: full path of python.exe of the environment where migrelease and xlwings 0.37.0 are "
+    f"Interpreter_Win: full path of python.exe of the environment where migrelease and xlwings {XLWINGS_VERSION} are "
     r"installed, e.g. C:\Users\me\venvs\migrelease\Scripts\python.exe. Blank: python from PATH.",
     "Interpreter_Mac: the same for macOS (not supported by this release workbook).",
     "PYTHONPATH: extra folders for Python modules (blank: none needed when migrelease is pip-installed).",
@@ -203,12 +208,13 @@ def document_modules(sheet_code_names: Sequence[str]) -> list[VbaModule]:
 
 def release_vba_modules(xlwings_modules: Sequence[VbaModule] | None = None,
                         udf_modules: Sequence[str] = UDF_MODULES,
-                        vba_dir: Path = VBA_SOURCE_DIR) -> list[VbaModule]:
-    """Every module of the release workbook's VBA project, in project order."""
+                        vba_dir: Path = VBA_SOURCE_DIR,
+                        sheet_code_names: Sequence[str] = tuple(SHEET_CODE_NAMES.values())) -> list[VbaModule]:
+    """Every module of the release workbook's VBA project, in project order: a document module for the workbook
+    and for each sheet code name (as Excel keeps them), then the standard and class modules."""
     xlwings_modules = xlwings_vba_modules() if xlwings_modules is None else list(xlwings_modules)
     wrappers = [udf_wrapper_module(udf_modules)] if udf_modules else []
-    return [*document_modules(list(SHEET_CODE_NAMES.values())), *vba_source_modules(vba_dir), *xlwings_modules,
-            *wrappers]
+    return [*document_modules(list(sheet_code_names)), *vba_source_modules(vba_dir), *xlwings_modules, *wrappers]
 
 
 # --- sheets -------------------------------------------------------------------------------------------
@@ -286,15 +292,15 @@ def write_source_workbook(path: Path, vba_project: bytes) -> None:
 
 # --- after the refresh ----------------------------------------------------------------------------------
 
-def open_on_button_sheet(path: Path) -> None:
-    """Make the button's sheet the one Excel shows, and the only selected one (the refresh inserts the
-    generated sheets before it, so the active index would otherwise point at one of them)."""
-    workbook = openpyxl.load_workbook(path, keep_vba=True, keep_links=True)
-    for sheet in workbook.worksheets:
-        for view in sheet.views.sheetView:
-            view.tabSelected = True if sheet.title == BUTTON_SHEET else None
-    workbook.active = workbook.sheetnames.index(BUTTON_SHEET)
-    workbook.save(path)
+def sheet_code_names(path: Path) -> list[str]:
+    """The code name of every sheet of the workbook at `path`, in workbook order (the refresh gives each generated
+    sheet one; the builder gives its own sheets theirs)."""
+    with SourcePackage(path) as package:
+        names = [code_name_of(package, part) for _, part in sheet_parts(package, package.main_part())]
+    missing = [index for index, name in enumerate(names) if not name]
+    if missing:
+        raise ValueError(f"sheets at positions {missing} of {path} have no code name")
+    return names
 
 
 _CORE_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
@@ -308,10 +314,21 @@ def _sorted_content_defaults(content_types: bytes) -> bytes:
     return _CONTENT_DEFAULT.sub(lambda match: next(ordered), content_types)
 
 
-def normalise_package(path: Path) -> None:
-    """Rewrite the .xlsm with a fixed member order, zip dates, modification date and content-type order."""
+# XlsxWriter asks for a full recalculation on load and names Excel 2007's calculation engine; every formula of the
+# release carries its value, so the built workbook names the engine of Excel 2019 and later (which then shows the
+# stored values instead of recalculating: MIG_ formulas need the macros, which are off until Enable Content).
+_CALCULATION = re.compile(rb"<calcPr\b[^>]*/>")
+CALCULATION_PROPERTIES = b'<calcPr calcId="191029"/>'
+
+
+def normalise_package(path: Path, vba_project: bytes | None = None) -> None:
+    """Rewrite the .xlsm with a fixed member order, zip dates, modification date and content-type order, the
+    calculation properties above, and `vba_project` as its VBA project when given."""
     with zipfile.ZipFile(path) as package:
         members = {info.filename: package.read(info) for info in package.infolist()}
+    if vba_project is not None:
+        members["xl/vbaProject.bin"] = vba_project
+    members["xl/workbook.xml"] = _CALCULATION.sub(CALCULATION_PROPERTIES, members["xl/workbook.xml"], count=1)
     if "docProps/core.xml" in members:
         stamp = BUILD_DATE.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
         members["docProps/core.xml"] = _CORE_MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", members["docProps/core.xml"])
@@ -338,14 +355,15 @@ def build_workbook(out: str | Path = DEFAULT_OUT, *, xlwings_modules: Sequence[V
     """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    modules = release_vba_modules(xlwings_modules, udf_modules, vba_dir)
     temporary = out.with_name(f".~build-{out.name}")
     try:
-        write_source_workbook(temporary, build_vba_project(modules))
+        write_source_workbook(temporary, build_vba_project(release_vba_modules(xlwings_modules, udf_modules,
+                                                                               vba_dir)))
         if refresh:
-            refresh_workbook(temporary)
-            open_on_button_sheet(temporary)
-        normalise_package(temporary)
+            refresh_workbook(temporary)  # keeps the active sheet: the workbook opens on the button's sheet
+        # One document module per sheet, generated sheets included, as Excel keeps them.
+        modules = release_vba_modules(xlwings_modules, udf_modules, vba_dir, sheet_code_names(temporary))
+        normalise_package(temporary, build_vba_project(modules))
         temporary.replace(out)
     finally:
         temporary.unlink(missing_ok=True)

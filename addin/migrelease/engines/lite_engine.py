@@ -15,27 +15,23 @@ remote engine's own way, or not possible there:
 
 from __future__ import annotations
 
-import math
 from itertools import groupby
 from typing import Sequence
 
 from migrelease.engines.xlwings_api import XlwingsApiWriter
 from migrelease.model.a1 import cell_position, column_letter
 from migrelease.sheets.blocks import Chart, PrintSetup, SheetLayout
-from migrelease.sheets.theme import CellStyle, Font
+from migrelease.sheets.theme import CellStyle, Font, column_pixels
 
 DEFAULT_FONT = Font()
-MAX_DIGIT_WIDTH = 7  # pixels of a digit in the workbook's body font (Calibri 11) at 96 dpi
 POINTS_PER_PIXEL = 0.75
 DEFAULT_ROW_POINTS = 15.0  # Excel's default row height with Calibri 11
 DEFAULT_COLUMN_POINTS = 48.0  # Excel's default column: 8.43 characters, 64 pixels
 
 
 def column_width_points(width: float) -> float:
-    """A column width as the file stores it (characters, padding included) in points: the pixels of
-    ECMA-376 Part 1, §18.3.1.13, at 3/4 point each."""
-    pixels = math.trunc(((256 * width + math.trunc(128 / MAX_DIGIT_WIDTH)) / 256) * MAX_DIGIT_WIDTH)
-    return pixels * POINTS_PER_PIXEL
+    """A column width as the file stores it (characters, padding included) in points, at 3/4 point a pixel."""
+    return column_pixels(width) * POINTS_PER_PIXEL
 
 
 def frozen_range(row: int, column: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from migrelease.sheets.blocks import Block, Chart, ExcelTable, Formula, Hyperlink, PrintSetup, SheetLayout
-from migrelease.sheets.theme import TABLE_STYLE, CellStyle, style
+from migrelease.sheets.theme import TABLE_STYLE, CellStyle, column_characters, style
 from migrelease.sheets.writer import LayoutWriter
 
 _PAPER_SIZES = {"A4": 9}
@@ -80,7 +80,7 @@ class XlsxWriterWriter(LayoutWriter):
                          "columns": [{"header": header, "header_format": header_format} for header in headers]})
 
     def set_column_width(self, sheet, column: int, width: float) -> None:
-        sheet.set_column(column - 1, column - 1, width)
+        sheet.set_column(column - 1, column - 1, column_characters(width))  # XlsxWriter adds the padding back
 
     def set_row_height(self, sheet, row: int, height: float) -> None:
         sheet.set_row(row - 1, height)

@@ -13,7 +13,7 @@ from typing import Sequence
 from migrelease.engines.xlwings_api import XlwingsApiWriter
 from migrelease.model.a1 import column_letter
 from migrelease.sheets.blocks import Chart, PrintSetup, SheetLayout
-from migrelease.sheets.theme import CellStyle
+from migrelease.sheets.theme import CellStyle, column_characters
 
 # Excel's object-model constants (XlHAlign, XlVAlign, XlBordersIndex, XlLineStyle, XlBorderWeight,
 # XlPageOrientation, XlPaperSize, XlSheetVisibility).
@@ -54,7 +54,7 @@ class XlwingsWriter(XlwingsApiWriter):
             edge.LineStyle, edge.Weight, edge.Color = CONTINUOUS, THIN, bgr(cell_style.bottom_border.color)
 
     def set_column_width(self, sheet, column: int, width: float) -> None:
-        sheet.range(f"{column_letter(column)}1").column_width = width
+        sheet.range(f"{column_letter(column)}1").column_width = column_characters(width)  # Excel's shown width
 
     def freeze_panes(self, sheet, row: int, column: int) -> None:
         """Excel freezes panes per window, on the active sheet (xlwings 0.37 has no freeze_panes on Windows)."""

@@ -7,6 +7,7 @@ point leaves the old workbook byte-identical.
 
 from __future__ import annotations
 
+import codecs
 import glob
 import io
 import os
@@ -15,22 +16,21 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import BinaryIO, Callable
 
-import openpyxl
-from openpyxl.packaging.custom import StringProperty
+from lxml import etree
 from openpyxl.utils.exceptions import InvalidFileException
+from python_calamine import CalamineError, CalamineWorkbook
 
-from migrelease.engines.openpyxl_engine import OpenpyxlWriter
-from migrelease.filedoor.calamine_source import book_settings, open_for_reading, read_sheet_table
+from migrelease.filedoor.calamine_source import book_settings, read_sheet_table
 from migrelease.filedoor.chart_images import write_chart_pngs
 from migrelease.filedoor.csv_source import read_csv_table
-from migrelease.filedoor.package_splice import SheetCells, load_shell, sheet_cells_from_rows, splice
-from migrelease.model.a1 import find_sheet
+from migrelease.filedoor.input_package import input_package
+from migrelease.filedoor.package import PackageError, SourcePackage, write_package
+from migrelease.filedoor.surgery import DataReplacement, WorkbookRefresh
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate_all
 from migrelease.model.input_rows import sheet_rows
 from migrelease.model.problems import InputProblems, Problem
-from migrelease.release.compute import Release
 from migrelease.sheets.plan import RefreshPlan, plan_refresh
 from migrelease.sheets.settings import SETTINGS_SHEET, settings_sheet
 
@@ -49,25 +49,45 @@ def file_problem(path: Path, message: str) -> InputProblems:
 
 
 # A DTD is how XML entity expansion ("billion laughs") and external entities get in; Open Packaging forbids DTDs
-# in a package's XML, so any part declaring one is refused before a parser (calamine, lxml, expat) sees it.
-_DTD_MARKERS = tuple(marker.encode(encoding) for marker in ("<!DOCTYPE", "<!ENTITY")
-                     for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+# in a package's XML, so any part declaring one is refused before a parser (calamine, lxml) sees it. XML allows a
+# DTD only in the prolog, before the root element, so the prolog is all that is read: a part of any size costs a
+# few bytes (a DOCTYPE after the root element is not a DTD but malformed XML, which every parser rejects).
 _XML_PART_ENDINGS = (".xml", ".rels", ".vml")
+_PROLOG_CHUNK = 4096
+
+
+def _prolog_codec(start: bytes) -> str:
+    if start.startswith((codecs.BOM_UTF16_LE, b"<\x00")):
+        return "utf-16-le"
+    if start.startswith((codecs.BOM_UTF16_BE, b"\x00<")):
+        return "utf-16-be"
+    return "utf-8"
 
 
 def _declares_a_dtd(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    """Scan one XML part, streamed (sizes are checked first, and zipfile stops at the declared size)."""
+    """Whether the part's prolog (what precedes its root element) holds a declaration (<!DOCTYPE ...>)."""
     if not member.filename.lower().endswith(_XML_PART_ENDINGS):
         return False
-    overlap = max(len(marker) for marker in _DTD_MARKERS)
-    tail = b""
     with package.open(member) as part:
-        while chunk := part.read(2**20):
-            window = tail + chunk
-            if any(marker in window for marker in _DTD_MARKERS):
-                return True
-            tail = window[-overlap:]
-    return False
+        first = part.read(_PROLOG_CHUNK)
+        decoder = codecs.getincrementaldecoder(_prolog_codec(first))(errors="replace")
+        text, position, exhausted = decoder.decode(first).lstrip("\ufeff"), 0, False
+        while True:
+            while position < len(text) and text[position].isspace():
+                position += 1
+            closing = "?>" if text.startswith("<?", position) else "-->" if text.startswith("<!--", position) else None
+            if closing is not None:
+                end = text.find(closing, position + 2)
+                if end != -1:
+                    position = end + len(closing)
+                    continue
+            elif exhausted or len(text) - position >= len("<!DOCTYPE"):
+                return text.startswith("<!", position)  # the root element, or a declaration
+            chunk = part.read(_PROLOG_CHUNK)
+            exhausted = not chunk
+            if exhausted and closing is not None:
+                return False  # an unterminated comment: no declaration, and no parser will accept it
+            text, position = text[position:] + decoder.decode(chunk, final=exhausted), 0
 
 
 def check_workbook_file(path: Path, for_writing: bool = True) -> None:
@@ -120,6 +140,21 @@ class ReleaseInputs:
     settings: dict[str, str]
 
 
+INPUT_SHEETS = (*(spec.sheet for spec in INPUT_SPECS), SETTINGS_SHEET)
+
+
+def open_for_reading(path: Path) -> CalamineWorkbook:
+    """The reader over the workbook's input sheets only (input_package: a huge user part costs no memory)."""
+    try:
+        with SourcePackage(path) as package:
+            view = input_package(package, INPUT_SHEETS)
+        return CalamineWorkbook.from_filelike(io.BytesIO(view))
+    except zipfile.BadZipFile as error:
+        raise file_problem(path, f"is corrupt ({error})") from None
+    except (PackageError, etree.XMLSyntaxError, CalamineError, OSError) as error:
+        raise file_problem(path, f"cannot be read as a workbook ({error})") from None
+
+
 def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseInputs:
     """Every input of a release, read with one opening of the workbook: the data sheets and the Settings."""
     data_raw = population_raw = ethnicity_raw = None
@@ -136,12 +171,6 @@ def read_inputs(workbook: Path | None, data_csv: Path | None = None) -> ReleaseI
     facts, population, ethnicity = validate_all([(data_raw, DATA), (population_raw, POPULATION),
                                                   (ethnicity_raw, ETHNICITY)])
     return ReleaseInputs(facts, population, ethnicity, data_raw.source, settings)
-
-
-def data_sheet_cells(facts) -> SheetCells:
-    """The Data sheet's cells for validated facts (when the data comes from a CSV), written without openpyxl
-    so that tens of thousands of rows cost no more than copying them."""
-    return sheet_cells_from_rows(sheet_rows(DATA, facts))
 
 
 TEMPORARY_PREFIX = ".~migrelease-"
@@ -167,30 +196,10 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     return removed
 
 
-def save_atomically(workbook: openpyxl.Workbook, path: Path, sheet_cells: dict[str, SheetCells] | None = None
-                    ) -> None:
-    """Save to a temporary file beside `path`, flush it, rename it over `path`; `sheet_cells` are put back into
-    the sheets whose cells openpyxl never loaded (see package_splice)."""
-    remove_stale_temporaries(path)
-    handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=path.suffix, dir=path.parent)
-    os.close(handle)
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable; Windows cannot open a folder (os.replace is enough there)."""
     try:
-        if sheet_cells:
-            saved = io.BytesIO()
-            workbook.save(saved)
-            splice(saved.getvalue(), sheet_cells, temporary)
-        else:
-            workbook.save(temporary)
-        with open(temporary, "rb") as written:
-            os.fsync(written.fileno())
-        os.chmod(temporary, path.stat().st_mode & 0o777)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    try:  # make the rename durable; Windows cannot open a folder (os.replace is enough there)
-        directory = os.open(path.parent, os.O_RDONLY)
+        directory = os.open(folder, os.O_RDONLY)
     except OSError:
         return
     try:
@@ -201,38 +210,65 @@ def save_atomically(workbook: openpyxl.Workbook, path: Path, sheet_cells: dict[s
         os.close(directory)
 
 
+def write_beside(path: Path, write: Callable[[BinaryIO], None]) -> Path:
+    """A temporary file in `path`'s folder holding what `write(stream)` wrote, flushed to disk; removed again if
+    anything fails."""
+    remove_stale_temporaries(path)
+    handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(handle, "w+b") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, path.stat().st_mode & 0o777)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    return Path(temporary)
+
+
+def replace_atomically(temporary: Path, path: Path, confirm_before_replace: Callable[[], None] | None = None
+                       ) -> None:
+    """Rename `temporary` over `path` (after `confirm_before_replace()`, which may refuse by raising: then the
+    temporary file is removed and `path` is left as it was), and make the rename durable."""
+    try:
+        if confirm_before_replace is not None:
+            confirm_before_replace()
+        os.replace(temporary, path)
+    except BaseException:
+        if temporary.exists():
+            temporary.unlink()
+        raise
+    _fsync_folder(path.parent)
+
+
+def save_atomically(workbook, path: Path) -> None:
+    """Save an openpyxl workbook (the public copy) the same atomic way."""
+    replace_atomically(write_beside(path, workbook.save), path)
+
+
 PERIOD_PROPERTY = "migrelease period"  # custom document property: the reporting month of the last refresh
 # What openpyxl raises for a package it cannot make sense of (a damaged zip, missing or malformed parts).
 OPENPYXL_LOAD_ERRORS = (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, SyntaxError)
 
 
-def stamp_period(workbook: openpyxl.Workbook, release: Release) -> None:
-    """Record the refreshed reporting month (YYYY-MM) in the workbook's custom document properties."""
-    properties = workbook.custom_doc_props
-    for existing in [prop for prop in properties.props if prop.name == PERIOD_PROPERTY]:
-        properties.props.remove(existing)
-    properties.append(StringProperty(name=PERIOD_PROPERTY, value=f"{release.year}-{release.month:02d}"))
-
-
-def stamped_period(workbook: openpyxl.Workbook) -> str | None:
+def stamped_period(workbook) -> str | None:
+    """The period stamped by the last refresh, read from an openpyxl workbook's custom properties."""
     for prop in workbook.custom_doc_props.props:
         if prop.name == PERIOD_PROPERTY:
             return str(prop.value)
     return None
 
 
-def ensure_settings_sheet(workbook: openpyxl.Workbook) -> bool:
-    """Add a default Settings sheet at the end of a workbook that has none; True if added."""
-    if find_sheet(workbook.sheetnames, SETTINGS_SHEET) is not None:
-        return False
-    OpenpyxlWriter(workbook).write([settings_sheet()], after=workbook.worksheets[-1])
-    return True
-
-
 def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, period: str | None = None,
                      progress: Progress = lambda message: None, charts_dir: str | Path | None = None
                      ) -> RefreshPlan:
-    """Refresh every generated sheet of the workbook at `path` in place; returns what was written."""
+    """Refresh every generated sheet of the workbook at `path` in place; returns what was written.
+
+    Only the generated sheets and what they own are written; every other part of the package is carried byte
+    for byte (surgery.py). Nothing is written before every input is read, validated and checked.
+    """
     path = Path(path)
     check_workbook_file(path)
     progress(f"reading {('file ' + Path(data_csv).name) if data_csv else 'sheet Data'}")
@@ -241,22 +277,21 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
     plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
                         inputs.settings)
     progress("writing sheets")
-    input_sheets = {spec.sheet for spec in INPUT_SPECS}
-    shell, stash = load_shell(path, input_sheets | {layout.name for layout in plan.layouts})
+    data = DataReplacement(DATA.sheet, sheet_rows(DATA, inputs.facts)) if data_csv is not None else None
+    properties = {PERIOD_PROPERTY: f"{plan.release.year}-{plan.release.month:02d}"}
     try:
-        workbook = openpyxl.load_workbook(shell, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True)
-    except OPENPYXL_LOAD_ERRORS as error:
+        with SourcePackage(path) as package:
+            changes = WorkbookRefresh(package, plan.layouts, created_once=(settings_sheet(),), data=data,
+                                      properties=properties).changes()
+            progress("saving")
+            # The source package is closed before the rename: Windows cannot replace a file that is open.
+            temporary = write_beside(path, lambda stream: write_package(package, stream, changes.replaced,
+                                                                        changes.dropped, changes.added))
+    except zipfile.BadZipFile as error:
+        raise file_problem(path, f"is corrupt ({error})") from None
+    except (PackageError, etree.XMLSyntaxError) as error:
         raise file_problem(path, f"cannot be opened ({error})") from None
-    kept_cells = {name: cells for name, cells in stash.items() if name.casefold() in
-                  {sheet.casefold() for sheet in input_sheets}}
-    if data_csv is not None:
-        data_sheet = find_sheet(workbook.sheetnames, DATA.sheet) or workbook.create_sheet(DATA.sheet).title
-        kept_cells[data_sheet] = data_sheet_cells(inputs.facts)
-    OpenpyxlWriter(workbook).write(plan.layouts)
-    ensure_settings_sheet(workbook)
-    stamp_period(workbook, plan.release)
-    progress("saving")
-    save_atomically(workbook, path, kept_cells)
+    replace_atomically(temporary, path)
     if charts_dir is not None:
         progress("writing chart images")
         write_chart_pngs(plan.release, charts_dir)

@@ -60,9 +60,10 @@ def write_open_data(release: Release, out_dir: Path, formats: tuple[str, ...],
     written = []
     if "csv" in formats:
         written += write_csv_package(
-            figures, indicators(), out_dir, name=f"migration-of-the-population-kz-{tag}",
+            figures, indicators(release), out_dir, name=f"migration-of-the-population-kz-{tag}",
             title=f"{RELEASE_TITLE}, {period}",
-            description=f"Every figure of the release for {period}: the 21 dynamic tables and the Key indicators. "
+            description=f"Every figure of the release for {period}: the 21 dynamic tables, the Key indicators and "
+                        f"(with population data) the intensity rates. "
                         f"Source: {PUBLISHER}.", created=made.isoformat())
     if "sdmx" in formats:
         written += write_sdmx(figures, out_dir, message_id=f"MIGRATION_{tag.replace('-', '_')}", prepared=made)

@@ -12,11 +12,12 @@ import json
 from pathlib import Path
 
 from migrelease.model.regions import COUNTRY, regions
-from migrelease.sheets.figures import UNIT_PEOPLE, UNIT_PERCENT, Figure, IndicatorInfo, iso_period
+from migrelease.sheets.figures import (UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE, UNIT_TIMES, UNITS, Figure, IndicatorInfo,
+                                       iso_period)
 
 # SDMX observation status codes (CL_OBS_STATUS), so the CSV and the SDMX data speak one vocabulary.
 STATUS_AVAILABLE, STATUS_NOT_AVAILABLE = "A", "O"
-DECIMALS = {UNIT_PEOPLE: 0, UNIT_PERCENT: 1}
+DECIMALS = {UNIT_PEOPLE: 0, UNIT_PERCENT: 1, UNIT_RATE: 1, UNIT_TIMES: 1}
 KATO_PATTERN = "[0-9]{9}"
 _MONTH = "(0[1-9]|1[0-2])"
 PERIOD_PATTERN = f"[0-9]{{4}}(-{_MONTH}(/[0-9]{{4}}-{_MONTH})?)?"
@@ -27,7 +28,7 @@ DESCRIPTOR = "datapackage.json"
 RESOURCES = {
     "figures": ("Every figure the release publishes, one row each", (
         ("indicator", "string", "Indicator code (see indicators.csv): a dynamic table's sheet name such as "
-                                "Y_Ext_Arr, or a Key indicator KI_…", {"required": True}),
+                                "Y_Ext_Arr, a Key indicator KI_… or an intensity rate Rate_…", {"required": True}),
         ("kato", "string", "KATO code of the region; 000000000 is the Republic of Kazakhstan",
          {"required": True, "pattern": KATO_PATTERN}),
         ("region_kk", "string", "Region name in Kazakh", {"required": True}),
@@ -35,8 +36,8 @@ RESOURCES = {
         ("region_en", "string", "Region name in English", {"required": True}),
         ("period", "string", "ISO 8601: a year (2026), a month (2026-03), or the months cumulative from January "
                              "(2026-01/2026-03)", {"required": True, "pattern": PERIOD_PATTERN}),
-        ("unit", "string", "people, or percent (one decimal, rounded as Excel's ROUND)",
-         {"required": True, "enum": [UNIT_PEOPLE, UNIT_PERCENT]}),
+        ("unit", "string", "people; percent, or per 1000 population (one decimal, rounded as Excel's ROUND)",
+         {"required": True, "enum": list(UNITS)}),
         ("value", "number", "The figure; empty where it is not available (never 0)", {}),
         ("status", "string", "A = available; O = not available (the value is empty)",
          {"required": True, "enum": [STATUS_AVAILABLE, STATUS_NOT_AVAILABLE]}),
@@ -47,10 +48,10 @@ RESOURCES = {
         ("name_ru", "string", "Name in Russian", {"required": True}),
         ("name_en", "string", "Name in English", {"required": True}),
     ), ("kato",), ()),
-    "indicators": ("Every indicator: the 21 dynamic tables and the Key indicators", (
+    "indicators": ("Every indicator: the 21 dynamic tables, the Key indicators and the intensity rates", (
         ("code", "string", "Indicator code", {"required": True, "unique": True}),
         ("title_en", "string", "Title in English", {"required": True}),
-        ("unit", "string", "Unit of the indicator's figures", {"required": True, "enum": [UNIT_PEOPLE, UNIT_PERCENT]}),
+        ("unit", "string", "Unit of the indicator's figures", {"required": True, "enum": list(UNITS)}),
     ), ("code",), ()),
 }
 

@@ -25,6 +25,7 @@ from migrelease import udfs
 from migrelease.filedoor.chart_images import PNG_NAMES, PNG_TITLES, write_chart_pngs
 from migrelease.filedoor.refresh import (OPENPYXL_LOAD_ERRORS, file_problem, check_workbook_file, read_inputs,
                                          save_atomically, stamped_period)
+from migrelease.model.measures import times
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.model.tables import TABLE_SPECS
 from migrelease.release.compute import compute_release
@@ -43,6 +44,7 @@ LANGUAGE = "en-GB"
 _SHEET = r"(?:'(?P<quoted>(?:[^']|'')+)'|(?P<plain>[A-Za-z_][A-Za-z0-9_.]*))"
 _REFERENCE = re.compile(rf"^(?:{_SHEET}!)?\$?(?P<column>[A-Za-z]{{1,3}})\$?(?P<row>[0-9]+)$")
 _NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
+_RATIO = re.compile(r'^IFERROR\(ROUND\(([^/(),]+)/([^/(),]+),1\),""\)$')
 _CALL = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_.]*)\((?P<args>.*)\)$", re.S)
 
 
@@ -122,7 +124,17 @@ class FormulaEvaluator:
             if isinstance(result, str) and result.startswith("#"):
                 raise UnknownFormula(f"gives {result}")
             return cell_value(math.nan if result in (None, "") else result)
-        raise UnknownFormula("is not a form the release writes (=MIG_NAME(cells or numbers) or =Sheet!A1)")
+        ratio = _RATIO.match(body)
+        if ratio:  # Excel's ROUND of a ratio of two cells, empty where it is not available (IFERROR)
+            result = float(times(*(_as_number(self._argument(text, sheet)) for text in ratio.groups())))
+            return cell_value(result)
+        raise UnknownFormula("is not a form the release writes (=MIG_NAME(cells or numbers), "
+                             '=IFERROR(ROUND(cell/cell,1),"") or =Sheet!A1)')
+
+
+def _as_number(value) -> float:
+    """A cell as Excel's arithmetic sees it here: a number, else not available (text makes the ratio an error)."""
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else math.nan
 
 
 @dataclass

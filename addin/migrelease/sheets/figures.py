@@ -1,10 +1,12 @@
 """Every published figure of a release as one long tidy list: indicator, region, period, unit, value.
 
 A Release in, Figure records out, nothing written. The dynamic tables' figures are their cells; the Key indicators
-are the values their sheet's formulas carry (the same functions over the same cells), so the open data cannot
-disagree with the workbook. The open data (publish/opendata*) and the publication record of revisions
-(sheets/publication_record) both list these figures. Each figure has a stable indicator code: a dynamic table's code (its sheet name), or a
-Key indicator's code derived from its declaration (KI_ + the table it starts from + what the function does).
+are the values their sheet's formulas carry (the same functions over the same cells); the intensity rates are the
+Rate sheets' (with a Population sheet). So the open data cannot disagree with the workbook. (The Ethnic sheet's
+shares are by ethnic group, not by region, and stay in the workbook.) The open data (publish/opendata*) and the
+publication record of revisions (sheets/publication_record) both list these figures. Each figure has a stable
+indicator code: a dynamic table's code (its sheet name), or a Key indicator's code derived from its declaration
+(KI_ + the table it starts from + what the function does).
 """
 
 from __future__ import annotations
@@ -12,16 +14,21 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from migrelease.model.cube import MEASURES
 from migrelease.model.periods import Span
 from migrelease.model.regions import COUNTRY, Region, regions
 from migrelease.model.tables import TABLE_SPECS, table_code
 from migrelease.release.compute import Release
+from migrelease.release.supplementary import INTENSITY_SHEETS
 from migrelease.sheets.key_sheets import KEY_INDICATORS, Indicator, indicator_formula
+from migrelease.sheets.supplementary_sheets import FLOW_WORDS, MEASURE_LABELS
 
-UNIT_PEOPLE, UNIT_PERCENT = "people", "percent"
-_UNITS = {"people": UNIT_PEOPLE, "%": UNIT_PERCENT}
+UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE, UNIT_TIMES = "people", "percent", "per 1000 population", "times"
+UNITS = (UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE, UNIT_TIMES)
+_UNITS = {"people": UNIT_PEOPLE, "%": UNIT_PERCENT, "times": UNIT_TIMES}
 # What a Key indicator's worksheet function adds to the code of the table it starts from.
-_FUNCTION_SUFFIXES = {None: "", "MIG_BALANCE": "", "MIG_CHANGE": "_Chg", "MIG_SHARE": "_Shr"}
+_FUNCTION_SUFFIXES = {None: "", "MIG_BALANCE": "", "MIG_CHANGE": "_Chg", "MIG_SHARE": "_Shr", "TIMES_UP": "_Times",
+                      "TIMES_DOWN": "_TimesDown"}
 KEY_INDICATOR_PREFIX = "KI_"
 # The Key indicators sheet's second table: interregional migration of every region in the current period.
 INTERREGIONAL = (("KI_Irg_Arr", "arrival", "Interregional migration - arrival"),
@@ -66,12 +73,20 @@ def key_indicator_code(indicator: Indicator) -> str:
     return KEY_INDICATOR_PREFIX + table.split("_", 1)[1] + _FUNCTION_SUFFIXES[indicator.function]
 
 
-def indicators() -> tuple[IndicatorInfo, ...]:
-    """Every indicator of the open data, in the order its figures are listed."""
+def rate_code(flow_group: str, measure: str) -> str:
+    """Rate_Ext_Arr: the intensity sheet's code and the measure's, as the dynamic tables write it."""
+    return f"{INTENSITY_SHEETS[flow_group]}_{table_code('annual', flow_group, measure).rsplit('_', 1)[1]}"
+
+
+def indicators(release: Release) -> tuple[IndicatorInfo, ...]:
+    """Every indicator of the release's open data, in the order its figures are listed."""
     return (*(IndicatorInfo(spec.code, spec.title, UNIT_PEOPLE) for spec in TABLE_SPECS),
             *(IndicatorInfo(key_indicator_code(indicator), indicator.label, _UNITS[indicator.unit])
               for indicator in KEY_INDICATORS),
-            *(IndicatorInfo(code, title, UNIT_PEOPLE) for code, _, title in INTERREGIONAL))
+            *(IndicatorInfo(code, title, UNIT_PEOPLE) for code, _, title in INTERREGIONAL),
+            *(IndicatorInfo(rate_code(flow_group, measure), f"{MEASURE_LABELS[measure]} per 1,000 population a "
+                                                            f"year, {FLOW_WORDS[flow_group]} (annualised)", UNIT_RATE)
+              for flow_group in release.intensity for measure in MEASURES))
 
 
 def _number(cell) -> float:
@@ -96,6 +111,13 @@ def key_indicator_figures(release: Release) -> list[Figure]:
     return figures
 
 
+def rate_figures(release: Release) -> list[Figure]:
+    """The intensity sheets' rates (only when the workbook has a Population sheet); their counts are table cells."""
+    return [Figure(rate_code(flow_group, measure), region, frame.span, UNIT_RATE, float(value))
+            for flow_group, frame in release.intensity.items() for measure in MEASURES
+            for region, value in zip(frame.rows, frame.rates[measure])]
+
+
 def published_figures(release: Release) -> list[Figure]:
-    """Every figure of every dynamic table, then the Key indicators."""
-    return table_figures(release) + key_indicator_figures(release)
+    """Every figure of every dynamic table, then the Key indicators, then the intensity rates."""
+    return table_figures(release) + key_indicator_figures(release) + rate_figures(release)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Callable
 
 from migrelease.model import measures
 from migrelease.model.periods import Span
@@ -56,8 +57,32 @@ class Indicator:
     cells: tuple[tuple[str, str, str], ...]
 
 
-# The worksheet functions the indicators use, by name: the same measures the UDFs compute.
-FUNCTIONS = {"MIG_BALANCE": measures.balance, "MIG_CHANGE": measures.change, "MIG_SHARE": measures.share}
+@dataclass(frozen=True)
+class IndicatorFunction:
+    """How an indicator computes its value from its cells: the Python measure, and the formula that does the same
+    in the workbook ({0}, {1}: the cells' references)."""
+    compute: Callable
+    formula: str
+
+
+# The MIG_ functions are the add-in's (the same measures the UDFs compute). How many times a figure grew or fell
+# ("increased 2,4 times") is Excel's own ROUND of the ratio, which is what measures.times computes; IFERROR leaves
+# the cell empty where the ratio is not available, as the MIG_ functions do.
+FUNCTIONS = {
+    "MIG_BALANCE": IndicatorFunction(measures.balance, "MIG_BALANCE({0},{1})"),
+    "MIG_CHANGE": IndicatorFunction(measures.change, "MIG_CHANGE({0},{1})"),
+    "MIG_SHARE": IndicatorFunction(measures.share, "MIG_SHARE({0},{1})"),
+    "TIMES_UP": IndicatorFunction(measures.times, 'IFERROR(ROUND({0}/{1},1),"")'),
+    "TIMES_DOWN": IndicatorFunction(measures.times, 'IFERROR(ROUND({0}/{1},1),"")'),
+}
+
+
+def _ratios(label: str, flow_group: str, measure: str) -> tuple[Indicator, Indicator]:
+    """The current period as a multiple of the same period a year earlier, and the other way round."""
+    current, previous = (flow_group, measure, "current"), (flow_group, measure, "previous")
+    return (Indicator(f"{label}, times the same period a year earlier", "times", "TIMES_UP", (current, previous)),
+            Indicator(f"{label}, the same period a year earlier as a multiple of this one", "times", "TIMES_DOWN",
+                      (previous, current)))
 
 KEY_INDICATORS = (
     Indicator("Arrivals (external migration)", "people", None, (("external", "arrival", "current"),)),
@@ -80,13 +105,17 @@ KEY_INDICATORS = (
               (("internal", "arrival", "current"),)),
     Indicator("People moving within the country, change versus the same period a year earlier", "%", "MIG_CHANGE",
               (("internal", "arrival", "current"), ("internal", "arrival", "previous"))),
+    # "increased N times" / "decreased N times" (from two-fold): the ratios the text quotes then
+    *_ratios("Arrivals", "external", "arrival"),
+    *_ratios("Departures", "external", "departure"),
+    *_ratios("People moving within the country", "internal", "arrival"),
 )
 KEY_INDICATORS_HEADER_ROW = 4
 
 
 def _function_value(function: str, arguments: list[float]) -> float | None:
     """What the worksheet function shows: a number, or None (an empty cell) where it is not available."""
-    result = float(FUNCTIONS[function](*arguments))
+    result = float(FUNCTIONS[function].compute(*arguments))
     return None if math.isnan(result) else cell_value(result)
 
 
@@ -100,7 +129,8 @@ def indicator_formula(indicator: Indicator, release: Release) -> Formula:
         values.append(float(table.values[0, table.columns.index(span)]))
     if indicator.function is None:
         return Formula(f"={references[0]}", cell_value(values[0]))
-    return Formula(f"={indicator.function}({','.join(references)})", _function_value(indicator.function, values))
+    return Formula("=" + FUNCTIONS[indicator.function].formula.format(*references),
+                   _function_value(indicator.function, values))
 
 
 def key_indicators_sheet(release: Release) -> SheetLayout:

@@ -11,8 +11,7 @@ from migrelease.release.checks import RuleResult, check_release, raise_errors, w
 from migrelease.release.compute import Release, compute_release
 from migrelease.sheets.blocks import SheetLayout
 from migrelease.sheets.composition import release_layout
-from migrelease.sheets.figures import published_figures
-from migrelease.sheets.publication_record import NO_RECORD, PublicationRecord
+from migrelease.sheets.publication_record import NO_RECORD, PublicationRecord, recorded_figures
 from migrelease.sheets.revisions import Revisions, find_revisions
 
 
@@ -32,6 +31,6 @@ def plan_refresh(facts, population, ethnicity, period: str | None, data_source: 
     release = compute_release(facts, period, data_source, population, ethnicity, settings=settings)
     checks = check_release(release)
     raise_errors(checks)
-    revisions = find_revisions(record, published_figures(release))
+    revisions = find_revisions(record, recorded_figures(release))
     return RefreshPlan(release, checks, tuple(release_layout(release, checks, revisions)),
                        tuple(warning_lines(checks)), revisions)

@@ -32,7 +32,8 @@ from typing import Iterable, Mapping, Sequence
 from migrelease.model.periods import Span
 from migrelease.model.regions import COUNTRY, Region, regions
 from migrelease.sheets.blocks import NOT_AVAILABLE, Block
-from migrelease.sheets.figures import Figure, iso_period
+from migrelease.release.compute import Release
+from migrelease.sheets.figures import Figure, iso_period, key_indicator_figures, table_figures
 
 RECORD_FORMAT = "1"
 NOT_PART = "-"
@@ -86,6 +87,12 @@ class PublicationRecord:
 
 
 NO_RECORD = PublicationRecord()
+
+
+def recorded_figures(release: Release) -> list[Figure]:
+    """What a publication records: every figure of the dynamic tables and the Key indicators (the intensity
+    rates and ethnic shares are derived from other inputs and are not tracked)."""
+    return table_figures(release) + key_indicator_figures(release)
 
 
 def figure_key(figure: Figure) -> FigureKey:

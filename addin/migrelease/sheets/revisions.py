@@ -24,8 +24,7 @@ from migrelease.model.regions import COUNTRY, Region, regions
 from migrelease.model.rounding import excel_round
 from migrelease.model.tables import TABLE_SPECS
 from migrelease.sheets.blocks import Block, ExcelTable, SheetLayout, cell_value, sheet_link
-from migrelease.sheets.figures import (INTERREGIONAL, KEY_INDICATOR_PREFIX, UNIT_PERCENT, Figure, indicators,
-                                       key_indicator_code)
+from migrelease.sheets.figures import INTERREGIONAL, KEY_INDICATOR_PREFIX, UNIT_PEOPLE, Figure, key_indicator_code
 from migrelease.sheets.key_sheets import KEY_INDICATORS, KEY_INDICATORS_SHEET
 from migrelease.sheets.notes import cite
 from migrelease.sheets.publication_record import Publication, PublicationRecord, figure_key, same_value
@@ -38,10 +37,13 @@ REVISIONS_HEADER = ("Table", "Figure", "Region", "Period", "Unit", "Published va
                     "Difference (new − published)", "Date of the publication revised")
 HEADER_ROW = 5
 
-_TITLES = {info.code: info.title_en for info in indicators()}
+_TITLES = {**{spec.code: spec.title for spec in TABLE_SPECS},
+           **{key_indicator_code(indicator): indicator.label for indicator in KEY_INDICATORS},
+           **{code: title for code, _, title in INTERREGIONAL}}
 _INTERREGIONAL_CODES = {code: measure for code, measure, _ in INTERREGIONAL}
 # Where a Key indicator's figures sit: its table on the Key indicators sheet.
 KEY_INDICATORS_TABLE, INTERREGIONAL_TABLE = "T_Key_indicators", "T_Interregional"
+_UNIT_WORDS = {"percent": "%"}
 _INTERREGIONAL_WORDS = {"arrival": "arrivals", "departure": "departures", "balance": "net migration"}
 
 
@@ -57,11 +59,12 @@ class Revision:
 
     @property
     def difference(self) -> float:
-        """new − published (NaN when either is not available); percentages in points, one decimal."""
+        """new − published (NaN when either is not available); percentages (points) and ratios with one decimal,
+        as the figures have."""
         if math.isnan(self.published) or math.isnan(self.new):
             return math.nan
         difference = self.new - self.published
-        return excel_round(difference, 1) if self.unit == UNIT_PERCENT else difference
+        return difference if self.unit == UNIT_PEOPLE else excel_round(difference, 1)
 
     @property
     def sheet(self) -> str:
@@ -130,7 +133,7 @@ def revisions_sheet(revisions: Revisions, release_span: Span) -> SheetLayout:
         status = (f"No published figure has another value now than in the publication of "
                   f"{record.last.published_on} {cite('revised')}.")
     rows = tuple((sheet_link(revision.sheet), _figure_title(revision.figure), revision.region.name_en,
-                  span_label(revision.span), "%" if revision.unit == UNIT_PERCENT else "people",
+                  span_label(revision.span), _UNIT_WORDS.get(revision.unit, revision.unit),
                   cell_value(revision.published), cell_value(revision.new), cell_value(revision.difference),
                   revision.publication.published_on) for revision in revisions.items)
     blocks = [

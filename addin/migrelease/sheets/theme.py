@@ -7,6 +7,7 @@ style per engine).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 COUNT_FORMAT = "#,##0;-#,##0;0"
@@ -52,7 +53,23 @@ THEME: dict[str, CellStyle] = {
     "wrap": CellStyle(wrap=True, vertical="top"),
     "link": CellStyle(font=Font(color="0563C1", underline=True)),
 }
-TABLE_STYLE = "TableStyleLight9"  # Excel's built-in table style name (XlsxWriter spells it "Table Style Light 9")
+TABLE_STYLE = "TableStyleLight9"
+
+# Column widths in layouts are as the file stores them (<col width>: characters of the body font's widest digit,
+# cell padding included). Excel's object model and XlsxWriter take the width Excel shows instead (padding left
+# out), Office.js takes points: ECMA-376 Part 1, §18.3.1.13 converts between them.
+MAX_DIGIT_WIDTH = 7  # pixels of a digit in the body font, Calibri 11, at 96 dpi
+CELL_PADDING = 5  # pixels
+
+
+def column_pixels(width: float) -> int:
+    """The pixels of a column whose stored width is `width`."""
+    return math.trunc(((256 * width + math.trunc(128 / MAX_DIGIT_WIDTH)) / 256) * MAX_DIGIT_WIDTH)
+
+
+def column_characters(width: float) -> float:
+    """The width Excel shows (and takes through its object model) for a stored width, e.g. 16 -> 15.29."""
+    return math.trunc((column_pixels(width) - CELL_PADDING) / MAX_DIGIT_WIDTH * 100 + 0.5) / 100  # Excel's built-in table style name (XlsxWriter spells it "Table Style Light 9")
 
 
 def style(name: str) -> CellStyle:

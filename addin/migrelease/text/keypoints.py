@@ -185,6 +185,8 @@ class Comparison:
 
 # Kinds of change that carry an amount (a percentage or a number of times) before their verb.
 AMOUNT_KINDS = ("increase", "decrease", "times_up", "times_down")
+UPWARD_KINDS = ("increase", "times_up", "increase_small", "from_zero")
+DOWNWARD_KINDS = ("decrease", "times_down", "decrease_small")
 UNAVAILABLE = "unavailable"
 
 
@@ -272,8 +274,13 @@ def _change_sentences(f: KeyFigures, style: HouseStyle) -> list[Sentence]:
                        for subject in comparisons}
             return [Sentence("changes.shared", {**common, **amounts,
                                                 "verb": Fragment(f"change_verb.{arrivals_kind}")})]
-        return [Sentence("changes", {**common, **{f"{subject}_change": _change("change", kinds[subject], comparison)
-                                                  for subject, comparison in comparisons.items()}})]
+        # One up and one down: a language may mark the contrast ("…, ал …"); "changes.contrast" falls back to
+        # "changes" where the pack has no such form.
+        contrast = {arrivals_kind, departures_kind} & set(UPWARD_KINDS) and \
+            {arrivals_kind, departures_kind} & set(DOWNWARD_KINDS)
+        return [Sentence("changes.contrast" if contrast else "changes", {
+            **common, **{f"{subject}_change": _change("change", kinds[subject], comparison)
+                         for subject, comparison in comparisons.items()}})]
     if len(known) == 1:
         subject, missing = known[0], unknown[0]
         return [Sentence(f"changes.{subject}", {**common, f"{subject}_change": _change(
@@ -374,11 +381,14 @@ class _Writer:
 
     def resolve(self, key: str) -> str:
         """The template key the pack answers `key` with: a family without its own form
-        ("internal_change.increase" in a language whose verbs do not agree) uses "change.…"."""
+        ("internal_change.increase" in a language whose verbs do not agree) uses "change.…"; a sentence without
+        its own contrasting form ("changes.contrast") uses the plain one."""
+        if key in self.pack.templates:
+            return key
         family, _, kind = key.partition(".")
-        if key not in self.pack.templates and family.endswith("change"):
+        if family.endswith("change"):
             return f"change.{kind}"
-        return key
+        return key.removesuffix(".contrast")
 
     def template(self, key: str) -> str:
         return self.pack.templates[self.resolve(key)]

@@ -58,8 +58,10 @@ PACK = LanguagePack(
                                 "сальдосы келтірілмейді.",
         # 2. change versus the same period a year earlier
         "previous_period": "{previous_year} жылғы тиісті кезеңмен",
-        "changes": "{previous_period} салыстырғанда Қазақстанға келгендер саны {arrivals_change}, ал Қазақстаннан "
+        "changes": "{previous_period} салыстырғанда Қазақстанға келгендер саны {arrivals_change}, Қазақстаннан "
                    "кеткендер саны {departures_change}.",
+        "changes.contrast": "{previous_period} салыстырғанда Қазақстанға келгендер саны {arrivals_change}, ал "
+                            "Қазақстаннан кеткендер саны {departures_change}.",
         "changes.shared": "{previous_period} салыстырғанда Қазақстанға келгендер саны {arrivals_amount}, "
                           "Қазақстаннан кеткендер саны {departures_amount} {verb}.",
         "changes.arrivals": "{previous_period} салыстырғанда Қазақстанға келгендер саны {arrivals_change}.",
@@ -146,7 +148,8 @@ PACK = LanguagePack(
         "net.zero": s.ZERO_NET_CHOICE,
         "previous_period": f"{s.KAZ_ZAKON_2025_FY} ; {s.EGEMEN_2023_Q1} (the 2021 form '2020 жылғы "
                            f"қаңтар-шілдемен', {s.ERNUR_2021_7M}, is superseded)",
-        "changes": f"{s.EGEMEN_2023_Q1} ('… 87% өсті, ал … 49,6% азайды')",
+        "changes": f"{s.KAZ_ZAKON_2025_FY}, each change with its own verb",
+        "changes.contrast": f"{s.EGEMEN_2023_Q1} ('… 87% өсті, ал … 49,6% азайды')",
         "changes.shared": s.KAZ_ZAKON_2025_FY,
         "changes.arrivals": f"{s.KAZ_ZAKON_2025_FY}, one clause of it (the other figure not available)",
         "changes.departures": f"{s.KAZ_ZAKON_2025_FY}, one clause of it (the other figure not available)",
