@@ -246,7 +246,8 @@ def write_big_part_workbook(source: Path, path: Path, megabytes: int = BIG_PART_
 
 def refresh_big_part_figures(folder: Path) -> dict[str, float]:
     """The sample workbook with a 275 MB user part, refreshed in a worker: peak memory, and the time it adds to
-    the refresh of the sample, against copying the file."""
+    the refresh of the sample, against what any refresh of that file must do at least: copy the file, and read
+    (inflate) the shared-string table once, since the input sheets' strings are at its end."""
     sample = folder / "big-sample.xlsm"
     shutil.copyfile(SAMPLE, sample)
     master = folder / "big-master.xlsm"
@@ -257,19 +258,25 @@ def refresh_big_part_figures(folder: Path) -> dict[str, float]:
     base, _, _ = refresh_in_child(sample)
     path = folder / "big.xlsm"
     shutil.copyfile(master, path)
-    os.sync()
     copied = folder / "big-copy.xlsm"
-    start = time.perf_counter()
-    shutil.copyfile(path, copied)
-    copy_seconds = time.perf_counter() - start
+    copy_seconds = best_of(3, lambda _: shutil.copyfile(path, copied))
     copied.unlink()
+
+    def inflate(_):
+        with zipfile.ZipFile(path) as package, package.open("xl/sharedStrings.xml") as part:
+            while part.read(2**22):
+                pass
+
+    read_seconds = best_of(3, inflate)
     elapsed, hwm, maxrss = refresh_in_child(path)
     for leftover in (path, master, sample):
         leftover.unlink()
     print(f"# refresh of the sample {base:.3f} s, with the big part {elapsed:.3f} s; copying the file "
-          f"{copy_seconds:.3f} s; VmHWM of the worker {hwm / 1024:.0f} MB")
+          f"{copy_seconds:.3f} s, inflating the part once {read_seconds:.3f} s; VmHWM of the worker "
+          f"{hwm / 1024:.0f} MB")
     return {"refresh_big_part_s": elapsed, "refresh_big_part_extra_s": elapsed - base,
-            "big_part_file_copy_s": copy_seconds, "refresh_big_part_extra_vs_copy": (elapsed - base) / copy_seconds,
+            "big_part_copy_and_read_s": copy_seconds + read_seconds,
+            "refresh_big_part_extra_vs_copy_and_read": (elapsed - base) / (copy_seconds + read_seconds),
             "refresh_big_part_peak_mb": maxrss / 1024}
 
 

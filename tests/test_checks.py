@@ -8,15 +8,15 @@ import pandas as pd
 import pytest
 
 from migrelease import cli
-from migrelease.release.checks import RULES, check_release
-from migrelease.sheets.checks_sheet import checks_sheet
+from migrelease.release.checks import CHANGE_MINIMUM_SETTING, RULES, check_release
+from migrelease.sheets.checks_sheet import check_rows_sheet, checks_sheet
 from migrelease.filedoor.csv_source import read_csv_table
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate
 from migrelease.model.problems import InputProblems
 from migrelease.release.compute import compute_release
 from migrelease.model.tables import TABLE_SPECS
 from migrelease.filedoor.refresh import refresh_workbook
-from publication_workbooks import build_workbook
+from publication_workbooks import SETTINGS, build_workbook
 from conftest import SAMPLE_DATA, SAMPLE_ETHNICITY, SAMPLE_POPULATION
 
 REGION = "Aktobe region"
@@ -52,7 +52,8 @@ def test_sample_passes_every_error_rule():
     results = _results(release)
     assert [number for number, result in results.items() if result.result == "error"] == []
     assert len(results) == len(RULES) == 7
-    # Rule 7 flags exactly the rows whose change, computed here by hand, is beyond ±50 %.
+    # Rule 7 flags exactly the rows whose change, computed here by hand, is beyond ±50 % where both figures are at
+    # least 100 people (the default minimum).
     current, previous = release.span, release.span.same_period_a_year_earlier()
     expected = set()
     for spec in TABLE_SPECS:
@@ -61,7 +62,7 @@ def test_sample_passes_every_error_rule():
             now, before = table.columns.index(current), table.columns.index(previous)
             for row, region in enumerate(table.rows):
                 a, b = table.values[row, now], table.values[row, before]
-                if b and abs((a / b - 1) * 100) > 50.05:
+                if b and abs((a / b - 1) * 100) > 50.05 and min(a, b) >= 100:
                     expected.add((spec.code, region.name_en))
     assert expected, "the sample has changes beyond ±50 %"
     assert {(f.where, f.row) for f in results[7].findings} == expected
@@ -90,18 +91,40 @@ def test_share_rule_flags_shares_outside_0_100():
     assert [(f.where, f.row, f.found) for f in findings] == [("Ethnic (arrival)", frame.groups[0], 120.0)]
 
 
-def test_planted_change_is_a_warning_on_the_checks_sheet_and_printed(tmp_path, capsys):
+def test_planted_change_is_a_warning_on_the_checks_sheets_and_printed(tmp_path, capsys):
     path = build_workbook(tmp_path / "warning.xlsx",
-                          edits={DATA: _edit_people("2026-01", REGION, "other", "departure", lambda n: n * 10 + 50)})
+                          edits={DATA: _edit_people("2026-01", REGION, "cis", "arrival", lambda n: n * 10 + 50)})
     assert cli.main(["refresh", str(path)]) == 0
     printed = capsys.readouterr().out
-    assert "warning: check 7" in printed and f"Y_Oth_Dep: {REGION}" in printed
-    sheet = openpyxl.load_workbook(path)["Checks"]
-    rows = [row for row in sheet.iter_rows(values_only=True)]
-    summary = {row[0]: row for row in rows[5:12]}
-    assert summary[7][3] == "warning" and summary[4][3] == "OK"
-    assert any(row[:4] == (7, "warning", "Y_Oth_Dep", REGION) and row[5] > 50 for row in rows[12:] if row[0])
-    assert "1 warning(s)" in sheet["A3"].value
+    assert "warning: check 7" in printed and f"Y_CIS_Arr: {REGION}" in printed
+    book = openpyxl.load_workbook(path)
+    rows = list(book["Checks"].iter_rows(min_row=6, values_only=True))
+    summary = {row[0]: row for row in rows}
+    assert summary[7][3] == "warning" and summary[4][3] == "OK" and summary[7][4] >= 1
+    assert "warnings 1;" in book["Checks"]["A3"].value
+    flagged = list(book["Check_rows"].iter_rows(min_row=6, values_only=True))
+    assert any(row[:4] == (7, "warning", "Y_CIS_Arr", REGION) and row[5] > 50 for row in flagged)
+    assert len(flagged) == summary[7][4]
+
+
+def test_a_change_is_flagged_only_where_both_figures_reach_the_minimum(tmp_path):
+    """1 -> 2 people is +100 %: not news. Small figures are flagged only when the Settings key asks for it."""
+    small = _edit_people("2026-01", REGION, "other", "departure", lambda n: n * 10 + 50)  # 14 -> 108 people
+    path = build_workbook(tmp_path / "small.xlsx", edits={DATA: small})
+    plan = refresh_workbook(path)
+    assert ("Y_Oth_Dep", REGION) not in {(f.where, f.row) for r in plan.checks if r.rule.number == 7
+                                         for f in r.findings}
+    path = build_workbook(tmp_path / "small_minimum_0.xlsx", edits={DATA: small},
+                          settings={**SETTINGS, CHANGE_MINIMUM_SETTING: "0"})
+    plan = refresh_workbook(path)
+    assert ("Y_Oth_Dep", REGION) in {(f.where, f.row) for r in plan.checks if r.rule.number == 7
+                                     for f in r.findings}
+    assert "at least 0 people" in openpyxl.load_workbook(path)["Checks"]["B12"].value
+    path = build_workbook(tmp_path / "bad_minimum.xlsx", settings={**SETTINGS, CHANGE_MINIMUM_SETTING: "many"})
+    before = path.read_bytes()
+    with pytest.raises(InputProblems, match="'Minimum for change warnings' is 'many': write a whole number"):
+        refresh_workbook(path)
+    assert path.read_bytes() == before
 
 
 @pytest.mark.parametrize("edit, check", [
@@ -134,11 +157,12 @@ def test_a_year_must_equal_its_months(tmp_path):
     assert "breaks check 5" in message and f"{REGION}, 2025: found" in message
 
 
-def test_checks_sheet_layout_without_findings():
+def test_checks_sheets_layout_without_findings():
     release = _fresh_release()
     results = check_release(release)
     for result in results:
         object.__setattr__(result, "findings", ())
-    layout = checks_sheet(release, results)
-    assert [table.name for table in layout.tables] == ["T_Checks"]
-    assert any("No row breaks any rule." in str(block.values) for block in layout.blocks)
+    assert [table.name for table in checks_sheet(release, results).tables] == ["T_Checks"]
+    rows = check_rows_sheet(release, results)
+    assert [table.name for table in rows.tables] == ["T_Check_rows"]
+    assert any("No row breaks any rule." in str(block.values) for block in rows.blocks)

@@ -5,7 +5,7 @@ import pytest
 from migrelease.filedoor.csv_source import read_csv_table
 from migrelease.model.facts import DATA, RawTable, validate
 from migrelease.model.problems import InputProblems
-from migrelease.model.regions import find_region, regions
+from migrelease.model.regions import ACCEPTED_FORMS, find_region, regions
 
 HEADER = ["period", "region", "flow", "direction", "people"]
 LETTERS = ["A", "B", "C", "D", "E"]
@@ -70,8 +70,8 @@ def test_every_bad_input_class_is_named_with_sheet_row_and_column_all_at_once():
     ]))
     assert problems == [
         "sheet 'Data', row 2, column E (people): 'abc' is not a whole number (digits only, no spaces or separators)",
-        "sheet 'Data', row 3, column B (region): 'Atlantis' is not one of the 20 regions (English name or KATO "
-        "code); the country total is computed, not entered",
+        "sheet 'Data', row 3, column B (region): 'Atlantis' is not one of the 20 regions: write " + ACCEPTED_FORMS
+        + "; the country total is computed, not entered",
         "sheet 'Data', row 4, column E (people): -4 is negative: counts of people are 0 or more",
         "sheet 'Data', row 5, column C (flow): is blank",
         "sheet 'Data', row 6, column A (period): '2026-13' is not a period: write YYYY-MM for a month or YYYY "

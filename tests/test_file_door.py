@@ -20,6 +20,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 import xlwings
 from lxml import etree
@@ -27,7 +28,9 @@ from openxml_audit.validator import OpenXmlValidator
 
 from migrelease.build.vbaproject import read_vba_modules
 from migrelease.build.workbook import sheet_code_names
+from migrelease.filedoor.package import SourcePackage, write_package
 from migrelease.filedoor.refresh import refresh_workbook
+from migrelease.filedoor.surgery import WorkbookRefresh
 from migrelease.model.problems import InputProblems
 from migrelease.sheets.blocks import Formula, Hyperlink
 
@@ -283,7 +286,7 @@ def test_every_sheet_has_a_code_name_and_a_document_module(tmp_path):
     code_names = sheet_code_names(COMMITTED)
     modules = read_vba_modules(COMMITTED)
     # document modules are based on Excel's Workbook {00020819-...} or Worksheet {00020820-...} class
-    documents = {name for name, text in modules.items() if re.search(r'VB_Base = "0\{0002081[9]|VB_Base = "0\{00020820', text)}
+    documents = {name for name, text in modules.items() if re.search(r'VB_Base = "0\{0002(0819|0820)-', text)}
     assert len(code_names) == len(sheets_of(COMMITTED)) and len(set(code_names)) == len(code_names)
     assert documents == {"ThisWorkbook", *code_names}
     path = shutil.copyfile(COMMITTED, tmp_path / "release.xlsm")
@@ -380,3 +383,32 @@ def test_refresh_with_data_resizes_the_data_table(tmp_path):
     assert table.get("ref") == f"A1:E{len(rows) + 1}" and table.find("m:autoFilter", NS).get("ref") == table.get("ref")
     lines = run_in_libreoffice(path, SUM_OF_PEOPLE, tmp_path / "lo")
     assert f"sum {float(sum(row[-1] for row in rows))}" in lines
+
+
+# --- values written into the user's Settings sheet ------------------------------------------------------------
+
+def test_settings_values_are_written_into_the_users_sheet_and_nothing_else_changes(tmp_path):
+    """(refresh --published/--next): the value cells of the named keys, a new key in a new row of T_Settings."""
+    source = shutil.copyfile(COMMITTED, tmp_path / "source.xlsm")
+    target = tmp_path / "target.xlsm"
+    plan_source = shutil.copyfile(COMMITTED, tmp_path / "plan.xlsm")
+    plan = refresh_workbook(plan_source)
+    with SourcePackage(source) as package:
+        changes = WorkbookRefresh(package, plan.layouts, settings_updates={
+            "date of publication": "12.05.2026", "Reviewed by": "A. Statistician"}).changes()
+        with open(target, "wb") as out:
+            write_package(package, out, changes.replaced, changes.dropped, changes.added)
+    book = openpyxl.load_workbook(target)
+    settings = book["Settings"]
+    rows = {settings.cell(row, 1).value: settings.cell(row, 2).value for row in range(1, settings.max_row + 1)}
+    assert rows["Date of publication"] == "12.05.2026" and rows["Reviewed by"] == "A. Statistician"
+    old = openpyxl.load_workbook(source)["Settings"]
+    table = settings.tables["T_Settings"]
+    assert table.ref.split(":")[0] == old.tables["T_Settings"].ref.split(":")[0]
+    assert int(table.ref.split(":")[1][1:]) == settings.max_row == old.max_row + 1
+    updated = next(row for row in range(1, old.max_row + 1) if old.cell(row, 1).value == "Date of publication")
+    for row in old.iter_rows():
+        for cell in row:
+            if cell.coordinate != f"B{updated}":
+                assert settings[cell.coordinate].value == cell.value, cell.coordinate
+    assert settings[f"B{updated}"].number_format == old[f"B{updated}"].number_format  # the cell keeps its format

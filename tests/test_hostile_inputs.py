@@ -520,8 +520,8 @@ def test_a_workbook_claiming_gigabytes_is_refused(macro_base, tmp_path):
 
 
 def test_a_part_larger_than_it_claims_is_refused(macro_base, tmp_path):
-    """Sizes that lie the other way (a small size declared, far more inside) are caught before any parser:
-    zipfile stops at the declared size (CRC error) when the XML parts are scanned (calamine would stop too)."""
+    """Sizes that lie the other way (a small size declared, far more inside) are caught before anything is
+    expanded: calamine, reading the Data sheet, stops at the declared size."""
     path = tmp_path / "liar.xlsm"
     padding = "<!--" + " " * (8 * 2**20) + "-->"
     rewrite_part(macro_base, path, "xl/worksheets/sheet3.xml", lambda xml: xml.replace("<sheetData>",
@@ -529,7 +529,7 @@ def test_a_part_larger_than_it_claims_is_refused(macro_base, tmp_path):
     with zipfile.ZipFile(path) as package:
         compressed = package.getinfo("xl/worksheets/sheet3.xml").compress_size
     _forge_sizes(path, "xl/worksheets/sheet3.xml", 100 * compressed)
-    assert_refused_unchanged(path, "is corrupt (Bad CRC-32 for file 'xl/worksheets/sheet3.xml')")
+    assert_refused_unchanged(path, "sheet 'Data': cannot be read", "larger than its declared uncompressed size")
 
 
 def test_an_xlsx_posing_as_xlsm_and_the_reverse_are_refused(macro_base, tmp_path):

@@ -115,9 +115,12 @@ def test_door_parity_every_property_of_every_generated_sheet(refreshed, file_doo
     assert indicators["cells"]["B7"]["horizontal"] == "right"
     assert indicators["freeze"] == (7, 2) and indicators["print"]["orientation"] == "landscape"
     assert memory_sheet_properties(book.sheets["Contents"].impl)["cells"]["A5"]["underline"] == "single"
-    assert [chart[0] for chart in memory_sheet_properties(book.sheets["Charts"].impl)["charts"]] == [
-        "International population migration",
+    charts = memory_sheet_properties(book.sheets["Charts"].impl)["charts"]
+    assert [chart[0] for chart in charts] == [
+        "International population migration by year",
+        "International population migration, January–March 2025 and January–March 2026",
         "The structure of external migration by selected ethnic groups, % of the total"]
+    assert [chart[3] for chart in charts] == ["low"] * 3  # category labels below the plot area
 
 
 # --- one write per block, screen updating and calculation off ---------------------------------------------------
@@ -212,6 +215,8 @@ def test_charts_point_at_the_refreshed_cells(refreshed):
     book, plan = refreshed
     charts = list(book.sheets["Charts"].impl.charts)
     periods = len(plan.release.tables["Y_Ext_Arr"].columns)
+    # the whole years right under the header; the same months of the two years as the header row and the last two
     assert [chart.source for chart in charts] == [
-        f"'Charts'!A6:D{6 + periods}", "'Ethnic'!A6:A14,C6:C14,E6:E14"]
-    assert [chart.chart_type for chart in charts] == ["column_clustered", "bar_clustered"]
+        f"'Charts'!A6:D{6 + periods - 2}", f"'Charts'!A6:D6,A{6 + periods - 1}:D{6 + periods}",
+        "'Ethnic'!A6:A14,C6:C14,E6:E14"]
+    assert [chart.chart_type for chart in charts] == ["column_clustered", "column_clustered", "bar_clustered"]

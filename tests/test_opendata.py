@@ -32,7 +32,8 @@ from migrelease.publish.opendata_sdmx import observations
 from migrelease.publish.release_files import FormulaEvaluator
 from migrelease.release.compute import compute_release
 from migrelease.sheets.blocks import NOT_AVAILABLE
-from migrelease.sheets.key_sheets import KEY_INDICATORS, KEY_INDICATORS_HEADER_ROW, KEY_INDICATORS_SHEET
+from migrelease.sheets.key_sheets import (INTERREGIONAL_SHEET, KEY_INDICATORS, KEY_INDICATORS_HEADER_ROW,
+                                          KEY_INDICATORS_SHEET)
 from migrelease.filedoor.csv_source import read_csv_table
 from migrelease.model.facts import DATA, validate
 from publication_workbooks import build_workbook
@@ -198,11 +199,12 @@ def test_key_indicators_equal_their_sheet(exported, workbook):
         row = frame.loc[(key_indicator_code(indicator), COUNTRY.kato)]
         assert row["period"] == "2026-01/2026-03"
         assert float(row["value"]) == pytest.approx(shown, abs=1e-9), indicator.label
+    sheet = workbook[INTERREGIONAL_SHEET]  # the regions' interregional migration: a sheet and a table of its own
     interregional = next(table for table in sheet.tables.values() if table.name == "T_Interregional")
     for row in list(sheet[interregional.ref])[1:]:
         region = next(region for region in regions() if region.name_en == row[0].value)
         for (code, _, _), cell in zip(INTERREGIONAL, row[1:4]):
-            shown = evaluator.value(KEY_INDICATORS_SHEET, cell.coordinate)
+            shown = evaluator.value(INTERREGIONAL_SHEET, cell.coordinate)
             assert float(frame.loc[(code, region.kato), "value"]) == shown, (code, region.name_en)
 
 

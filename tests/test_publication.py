@@ -11,23 +11,21 @@ import pytest
 from lxml import etree
 
 from migrelease import cli
-from migrelease.filedoor.chart_images import PNG_NAMES
+from migrelease.filedoor.chart_images import CHART_KINDS, png_name
 from migrelease.model.facts import DATA, ETHNICITY
 from migrelease.sheets.blocks import NOT_AVAILABLE
 from migrelease.sheets.theme import COUNT_FORMAT, PERCENT_FORMAT
-from migrelease.sheets.front import GLOSSARY
-from migrelease.sheets.words import CONTACT, RELEASE_TITLE
+from migrelease.sheets.words import CONTACT, RELEASE_TITLE, sheet_words
 from migrelease.model.tables import TABLE_SPECS
 from migrelease.filedoor.refresh import refresh_workbook
 from publication_workbooks import build_workbook, chart_parts, convert_with_libreoffice
 
-GENERATED_ORDER = ["Cover", "Contents", "Notes", "Key points", "Key indicators",
-                   *(spec.code for spec in TABLE_SPECS), "Rate_Ext", "Rate_Int", "Ethnic", "Charts", "Revisions",
-                   "Checks"]
+GENERATED_ORDER = ["Cover", "Contents", "Notes", "Key points", "Key indicators", "Interregional",
+                   *(spec.code for spec in TABLE_SPECS), "Rate_Ext", "Rate_Int", "Ethnic", "Charts",
+                   "Revisions", "Checks", "Check_rows"]
 INPUT_SHEETS = ["Data", "Population", "Ethnicity", "Settings"]
-# Sheets that hold exactly one table from column A with nothing below it.
-SINGLE_TABLE_SHEETS = [*(spec.code for spec in TABLE_SPECS), "Rate_Ext", "Rate_Int", "Ethnic", "Charts", "Notes",
-                       "Contents"]
+# Sheets that hold exactly one table from column A with nothing below it: every generated sheet but the Cover.
+SINGLE_TABLE_SHEETS = [name for name in GENERATED_ORDER if name != "Cover"]
 MISSING_REGION = "Abai region"
 
 
@@ -166,7 +164,7 @@ def test_cover(book):
     for expected in ("Period: January–March 2026", "Date of publication: 12.05.2026",
                      "Date of next publication: 10.08.2026", f"Contact: {CONTACT}", "Glossary",
                      "Methodological explanations", "per 1,000 population", "Useful links",
-                     *(term for term, _ in GLOSSARY)):
+                     *(term for term, _ in sheet_words("en").glossary)):
         assert expected in text, expected
     # the published edition's methodology slips are not copied onto the Cover
     assert "net migration, net migration" not in text and "but we are talking about" not in text
@@ -211,7 +209,7 @@ def test_settings_are_kept_and_created_when_absent(tmp_path):
 def test_native_charts_follow_the_tables(refreshed):
     path, _ = refreshed
     parts = chart_parts(path)
-    assert len(parts) == 2
+    assert len(parts) == 3
     with zipfile.ZipFile(path) as package:
         charts = [etree.fromstring(package.read(part)) for part in parts]
     namespace = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
@@ -221,16 +219,24 @@ def test_native_charts_follow_the_tables(refreshed):
         return [formula.text.replace("'", "").replace("$", "")
                 for formula in chart.iterfind(f".//c:ser/{path_in_series}", namespace)]
 
-    assert any("International population migration" in "".join(chart.itertext()) for chart in charts)
-    international, ethnic = charts
-    # the international chart reads the Charts sheet's table (13 periods under the header in row 6), which every
-    # refresh rewrites from Y_Ext_Arr/Dep/Bal; the ethnic chart reads the 8 group rows of the Ethnic sheet
-    assert references(international, "c:val/c:numRef/c:f") == [f"Charts!{column}7:{column}19" for column in "BCD"]
-    assert references(international, "c:tx/c:strRef/c:f") == [f"Charts!{column}6" for column in "BCD"]
+    annual, comparison, ethnic = charts
+    assert "International population migration by year" in "".join(annual.itertext())
+    assert "International population migration, January–March 2025 and January–March 2026" in \
+        "".join(comparison.itertext())
+    # Both international charts read the Charts sheet's table (13 periods under the header in row 6), which every
+    # refresh rewrites from Y_Ext_Arr/Dep/Bal: the 11 whole years (rows 7-17) and the same months of the two years
+    # (rows 18-19), each series named by its header cell; the ethnic chart reads the 8 group rows of the Ethnic sheet
+    assert references(annual, "c:val/c:numRef/c:f") == [f"Charts!{column}7:{column}17" for column in "BCD"]
+    assert references(comparison, "c:val/c:numRef/c:f") == [f"Charts!{column}18:{column}19" for column in "BCD"]
+    for chart in (annual, comparison):
+        assert references(chart, "c:tx/c:strRef/c:f") == [f"Charts!{column}6" for column in "BCD"]
     # text categories are string references (with the texts cached), so every reader labels the bars
-    assert set(references(international, "c:cat/c:strRef/c:f")) == {"Charts!A7:A19"}
+    assert set(references(annual, "c:cat/c:strRef/c:f")) == {"Charts!A7:A17"}
+    assert set(references(comparison, "c:cat/c:strRef/c:f")) == {"Charts!A18:A19"}
     assert set(references(ethnic, "c:cat/c:strRef/c:f")) == {"Ethnic!A7:A14"}
     assert references(ethnic, "c:val/c:numRef/c:f") == ["Ethnic!C7:C14", "Ethnic!E7:E14"]
+    for chart in charts:  # category labels below the plot area, clear of negative bars
+        assert [position.get("val") for position in chart.iterfind(".//c:catAx/c:tickLblPos", namespace)] == ["low"]
     book = openpyxl.load_workbook(path)
     assert [book["Charts"].cell(row, 2).value for row in (7, 19)] == [
         book["Y_Ext_Arr"].cell(7, 2).value, book["Y_Ext_Arr"].cell(7, 14).value]
@@ -238,7 +244,9 @@ def test_native_charts_follow_the_tables(refreshed):
 
 def test_chart_pngs(refreshed):
     _, charts = refreshed
-    for name in PNG_NAMES.values():
+    for kind in CHART_KINDS:
+        name = png_name(kind, "en")
+        assert re.fullmatch(r"[a-z0-9-]+\.png", name)
         assert (charts / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
 
 
@@ -248,13 +256,13 @@ def test_optional_sheets_only_with_their_inputs(tmp_path):
     book = openpyxl.load_workbook(path)
     assert not {"Rate_Ext", "Rate_Int", "Ethnic"} & set(book.sheetnames)
     assert {"Cover", "Contents", "Notes", "Charts", "Checks"} <= set(book.sheetnames)
-    assert len(chart_parts(path)) == 1
+    assert len(chart_parts(path)) == 2
 
 
 def test_libreoffice_converts_and_keeps_the_charts(refreshed, tmp_path):
     path, _ = refreshed
     converted = convert_with_libreoffice(path, tmp_path)
-    assert len(chart_parts(converted)) == len(chart_parts(path)) == 2
+    assert len(chart_parts(converted)) == len(chart_parts(path)) == 3
     book = openpyxl.load_workbook(converted)
     assert book.sheetnames == GENERATED_ORDER + INPUT_SHEETS
     assert book["Y_Ext_Arr"]["A1"].value == openpyxl.load_workbook(path)["Y_Ext_Arr"]["A1"].value

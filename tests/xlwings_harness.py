@@ -1248,6 +1248,7 @@ def mock_caller(book: xw.Book):
 # --- charts ------------------------------------------------------------------------------------------------------
 
 POINTS_PER_ROW, POINTS_PER_COLUMN = 15.0, 48.0
+XL_TICK_LABELS_LOW, XL_TICK_LABELS_NEXT_TO_AXIS = -4134, 4  # XlTickLabelPosition, as Microsoft documents it
 
 
 class MemoryChart:
@@ -1259,6 +1260,16 @@ class MemoryChart:
         self.source: str | None = None  # 'Sheet'!A1:B2 (areas joined by commas)
         self.HasTitle = False
         self.ChartTitle = types.SimpleNamespace(Text="")
+        self._axes: dict[int, types.SimpleNamespace] = {}
+
+    def Axes(self, kind):
+        """Chart.Axes(xlCategory=1 | xlValue=2); a new axis has its labels next to it (xlNextToAxis = 4)."""
+        return self._axes.setdefault(kind, types.SimpleNamespace(TickLabelPosition=XL_TICK_LABELS_NEXT_TO_AXIS))
+
+    @property
+    def category_labels(self) -> str:
+        """Where the category labels sit, in the terms of the file format: "low" or "nextTo"."""
+        return {XL_TICK_LABELS_LOW: "low"}.get(self.Axes(1).TickLabelPosition, "nextTo")
 
     @property
     def api(self):
@@ -1354,7 +1365,7 @@ def memory_sheet_properties(sheet) -> dict:
         "visibility": {-1: "visible", 0: "hidden", 2: "veryHidden"}[sheet.Visible],
         "tables": sorted((table.name, table.range.get_address(False, False), table.table_style)
                          for table in sheet.tables),
-        "charts": [(chart.title, chart.chart_type, chart.source) for chart in sheet.charts],
+        "charts": [(chart.title, chart.chart_type, chart.source, chart.category_labels) for chart in sheet.charts],
     }
 
 
@@ -1416,8 +1427,9 @@ def file_sheet_properties(workbook, name: str) -> dict:
 
 
 def _openpyxl_chart(workbook, chart) -> tuple:
-    """(title, type, source) of a chart the file door wrote, its source as the one range the button passes to
-    set_source_data: the category column and the series columns, from the series' header row down."""
+    """(title, type, source, category labels) of a chart the file door wrote, its source as the one range the
+    button passes to set_source_data: the category column and the series columns, the series' header row and
+    their rows."""
     from openpyxl.utils import column_index_from_string
     from openpyxl.utils.cell import coordinate_from_string
 
@@ -1434,13 +1446,17 @@ def _openpyxl_chart(workbook, chart) -> tuple:
     category_ref = (category.numRef or category.strRef).f
     sheet = category_ref.split("!")[0].strip("'")
     (category_letter, _), _ = corners(category_ref)
-    (_, header_row), (_, last_row) = corners(chart.series[0].val.numRef.f)
-    header_row -= 1  # a series' values start under its name
+    (_, first_row), (_, last_row) = corners(chart.series[0].val.numRef.f)
+    header_row = coordinate_from_string(chart.series[0].tx.strRef.f.split("!")[1].replace("$", ""))[1]
     columns = [column_index_from_string(category_letter)] + [
         column_index_from_string(corners(series.val.numRef.f)[0][0]) for series in chart.series]
-    areas, start = [], columns[0]
+    column_runs, start = [], columns[0]
     for previous, column in zip(columns, columns[1:] + [None]):
         if column != previous + 1:
-            areas.append(f"{col_name(start)}{header_row}:{col_name(previous)}{last_row}")
+            column_runs.append((start, previous))
             start = column
-    return title, kind, f"'{sheet}'!" + ",".join(areas)
+    row_runs = [(header_row, last_row)] if first_row == header_row + 1 else [(header_row, header_row),
+                                                                             (first_row, last_row)]
+    areas = [f"{col_name(left)}{top}:{col_name(right)}{bottom}" for top, bottom in row_runs
+             for left, right in column_runs]
+    return title, kind, f"'{sheet}'!" + ",".join(areas), chart.x_axis.tickLblPos or "nextTo"

@@ -18,6 +18,7 @@ from migrelease.release.compute import compute_release
 from migrelease.text.keypoints import draft_key_points
 from migrelease.text.lang import LANGUAGES
 from migrelease.text.numfmt import STYLES
+from migrelease.sheets.words import LANGUAGE_TITLES, LANGUAGES as EDITIONS
 from migrelease.text.period_labels import span_label
 
 SAMPLE_FILES = {"data": "sample_data.csv", "population": "sample_population.csv",
@@ -32,9 +33,9 @@ def command_refresh(args) -> int:
     started = time.perf_counter()
     plan = refresh_workbook(args.workbook, data_csv=args.data, period=args.period,
                             progress=lambda message: print(f"  {message}…", file=sys.stderr),
-                            charts_dir=args.charts)
+                            charts_dir=args.charts, lang=args.lang)
     release = plan.release
-    print(f"Refreshed {args.workbook} for {span_label(release.span)} "
+    print(f"Refreshed {args.workbook} for {span_label(release.span)} in {LANGUAGE_TITLES[release.lang]} "
           f"({len(release.tables)} dynamic tables, key points in {', '.join(release.key_points)}) "
           f"in {time.perf_counter() - started:.2f} s")
     for code, table in release.tables.items():
@@ -93,8 +94,9 @@ def command_build_workbook(args) -> int:
     from migrelease.build.workbook import build_workbook
 
     started = time.perf_counter()
-    out = build_workbook(args.out)
-    print(f"Built {out} from vba/*.bas, migrelease.udfs and the sample data in {time.perf_counter() - started:.2f} s")
+    out = build_workbook(args.out, lang=args.lang)
+    print(f"Built {out} ({LANGUAGE_TITLES[args.lang]}) from vba/*.bas, migrelease.udfs and the sample data in "
+          f"{time.perf_counter() - started:.2f} s")
     return 0
 
 
@@ -114,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     refresh.add_argument("--data", metavar="FILE.csv", help="replace the Data sheet with this CSV first")
     refresh.add_argument("--period", metavar="YYYY-MM", help="reporting month (default: the data's latest)")
     refresh.add_argument("--charts", metavar="DIR", help="also write the charts as PNG files into DIR")
+    refresh.add_argument("--lang", choices=EDITIONS, default=None,
+                         help="the language of the whole release (default: the Settings sheet's Language, else en)")
     refresh.set_defaults(run=command_refresh)
 
     publish = commands.add_parser("publish", help="write the public, macro-free .xlsx and the release page")
@@ -149,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                        "macros and the UDFs) from the text sources")
     build.add_argument("--out", metavar="PATH.xlsm", default="workbook/migration_release.xlsm",
                        help="where to write it (default: workbook/migration_release.xlsm)")
+    build.add_argument("--lang", choices=EDITIONS, default="en", help="the language of the release (default en)")
     build.set_defaults(run=command_build_workbook)
 
     lite = commands.add_parser("lite-code", help="print main.py and requirements.txt for the xlwings Lite add-in "

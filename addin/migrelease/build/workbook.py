@@ -50,7 +50,7 @@ from migrelease.filedoor.surgery import code_name_of
 from migrelease.filedoor.workbook_part import sheet_parts
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION, TableSpec
 from migrelease.model.input_rows import sheet_rows
-from migrelease.sheets.settings import settings_sheet
+from migrelease.sheets.settings import SETTING_LANGUAGE, settings_sheet
 from migrelease.sheets.theme import TABLE_STYLE, style
 
 REPOSITORY = Path(__file__).resolve().parents[3]
@@ -265,7 +265,7 @@ def _write_xlwings_conf(workbook, formats) -> None:
         sheet.write_string(first_note + offset, 0, text, formats["subtitle" if offset == 0 else "info"])
 
 
-def write_source_workbook(path: Path, vba_project: bytes) -> None:
+def write_source_workbook(path: Path, vba_project: bytes, lang: str = "en") -> None:
     """The workbook before its first refresh: input sheets, Settings with the button, xlwings.conf, macros."""
     with tempfile.TemporaryDirectory() as scratch:
         bin_path = Path(scratch) / "vbaProject.bin"
@@ -280,7 +280,7 @@ def write_source_workbook(path: Path, vba_project: bytes) -> None:
                     "info": workbook.add_format(xlsxwriter_properties(style("info")))}
         for spec, file_name, _ in INPUT_SHEETS:
             _write_input_sheet(workbook, spec, _sample_rows(spec, file_name), formats)
-        XlsxWriterWriter(workbook).write([settings_sheet()])
+        XlsxWriterWriter(workbook).write([settings_sheet({SETTING_LANGUAGE: lang})])
         settings = workbook.get_worksheet_by_name(BUTTON_SHEET)
         settings.set_vba_name(SHEET_CODE_NAMES[BUTTON_SHEET])
         settings.insert_button(BUTTON_CELL, {"macro": REFRESH_MACRO, "caption": BUTTON_CAPTION,
@@ -347,8 +347,9 @@ def normalise_package(path: Path, vba_project: bytes | None = None) -> None:
 
 def build_workbook(out: str | Path = DEFAULT_OUT, *, xlwings_modules: Sequence[VbaModule] | None = None,
                    udf_modules: Sequence[str] = UDF_MODULES, vba_dir: Path = VBA_SOURCE_DIR,
-                   refresh: bool = True) -> Path:
-    """Build the release workbook at `out` from the text sources; returns its path.
+                   refresh: bool = True, lang: str = "en") -> Path:
+    """Build the release workbook at `out` from the text sources, in `lang` (the Settings sheet's Language, so
+    the button refreshes in it too); returns its path.
 
     xlwings_modules replaces xlwings' standalone module and Dictionary class (tests swap in a stub RunPython);
     udf_modules=() leaves out the xlwings_udfs wrappers; refresh=False stops before the generated sheets.
@@ -358,7 +359,7 @@ def build_workbook(out: str | Path = DEFAULT_OUT, *, xlwings_modules: Sequence[V
     temporary = out.with_name(f".~build-{out.name}")
     try:
         write_source_workbook(temporary, build_vba_project(release_vba_modules(xlwings_modules, udf_modules,
-                                                                               vba_dir)))
+                                                                               vba_dir)), lang)
         if refresh:
             refresh_workbook(temporary)  # keeps the active sheet: the workbook opens on the button's sheet
         # One document module per sheet, generated sheets included, as Excel keeps them.

@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Sequence
 
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, Reference, Series
+from openpyxl.chart.series import SeriesLabel, StrRef
+from openpyxl.utils.cell import absolute_coordinate, quote_sheetname
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink as CellHyperlink
@@ -111,10 +113,15 @@ class OpenpyxlWriter(LayoutWriter):
         if chart.category_axis_title:
             bar.x_axis.title = chart.category_axis_title
         for column in chart.series_columns:
-            values = Reference(source, min_col=column, min_row=chart.header_row, max_row=chart.last_row)
-            bar.add_data(values, titles_from_data=True)
+            # The values are the chart's rows; the name is the header cell (the rows may start below the header).
+            series = Series(Reference(source, min_col=column, min_row=chart.first_row, max_row=chart.last_row))
+            series.tx = SeriesLabel(strRef=StrRef(f"{quote_sheetname(source.title)}!"
+                                                  f"{absolute_coordinate(cell_address(chart.header_row, column))}"))
+            bar.series.append(series)
         bar.set_categories(Reference(source, min_col=chart.category_column, min_row=chart.first_row,
                                      max_row=chart.last_row))
+        if chart.category_labels_low:
+            bar.x_axis.tickLblPos = "low"  # the category axis, whichever way the bars run
         bar.width, bar.height = chart.width_cm, chart.height_cm
         # openpyxl 3.1 writes <c:delete val="1"/> for axes unless told otherwise, and Excel then hides them.
         bar.x_axis.delete = False

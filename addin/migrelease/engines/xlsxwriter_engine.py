@@ -117,7 +117,10 @@ class XlsxWriterWriter(LayoutWriter):
         value_axis, category_axis = ("set_y_axis", "set_x_axis") if chart.kind == "column" else (
             "set_x_axis", "set_y_axis")
         getattr(excel_chart, value_axis)({"name": chart.value_axis_title})
-        if chart.category_axis_title:
-            getattr(excel_chart, category_axis)({"name": chart.category_axis_title})
+        category_options = {"name": chart.category_axis_title} if chart.category_axis_title else {}
+        if chart.category_labels_low:
+            category_options["label_position"] = "low"
+        if category_options:
+            getattr(excel_chart, category_axis)(category_options)
         excel_chart.set_size({"x_scale": chart.width_cm / 12.7, "y_scale": chart.height_cm / 7.62})
         sheet.insert_chart(chart.anchor, excel_chart)

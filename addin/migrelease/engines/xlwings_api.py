@@ -83,6 +83,12 @@ class XlwingsApiWriter(LayoutWriter):
         excel_chart.chart_type = CHART_TYPES[chart.kind]
         excel_chart.set_source_data(self.book.sheets[chart.source_sheet].range(chart.source_address()))
         self.set_chart_title(excel_chart, chart.title)
+        if chart.category_labels_low:
+            self.set_category_labels_low(excel_chart)
+
+    def set_category_labels_low(self, excel_chart) -> None:
+        """Category labels below the plot area; an engine without access to the chart's axes leaves Excel's
+        default (next to the axis)."""
 
     @abstractmethod
     def chart_position(self, sheet, chart: Chart) -> tuple[float, float]:

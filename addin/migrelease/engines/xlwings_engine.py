@@ -23,6 +23,7 @@ EDGE_BOTTOM, CONTINUOUS, THIN = 9, 1, 2
 ORIENTATION = {"portrait": 1, "landscape": 2}
 PAPER = {"A4": 9}
 VISIBILITY = {"visible": -1, "hidden": 0, "veryHidden": 2}
+XL_CATEGORY, XL_TICK_LABEL_POSITION_LOW = 1, -4134  # XlAxisType, XlTickLabelPosition
 
 
 def bgr(colour: str) -> int:
@@ -85,6 +86,9 @@ class XlwingsWriter(XlwingsApiWriter):
     def set_chart_title(self, excel_chart, title: str) -> None:
         excel_chart.api[1].HasTitle = True
         excel_chart.api[1].ChartTitle.Text = title
+
+    def set_category_labels_low(self, excel_chart) -> None:
+        excel_chart.api[1].Axes(XL_CATEGORY).TickLabelPosition = XL_TICK_LABEL_POSITION_LOW
 
     def write(self, layouts: Sequence[SheetLayout], after=None) -> None:
         self._active = self.book.sheets.active

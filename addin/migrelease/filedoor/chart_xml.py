@@ -88,9 +88,10 @@ def chart_xml(chart: Chart, source: CellSource) -> bytes:
     for order, column in enumerate(chart.series_columns):
         name = _shown(source.values.get((chart.header_row, column)))
         values = [_shown(source.values.get((row, column))) for row in rows]
+        name_reference = _string_reference(_range(chart.source_sheet, column, chart.header_row, chart.header_row),
+                                           ["" if name is None else str(name)])
         series.append(
-            f'<c:ser><c:idx val="{order}"/><c:order val="{order}"/>'
-            f"<c:tx>{_string_reference(_range(chart.source_sheet, column, chart.header_row, chart.header_row), ['' if name is None else str(name)])}</c:tx>"
+            f'<c:ser><c:idx val="{order}"/><c:order val="{order}"/><c:tx>{name_reference}</c:tx>'
             f'<c:invertIfNegative val="0"/><c:cat>{category_xml}</c:cat>'
             f"<c:val>{_number_reference(_range(chart.source_sheet, column, chart.first_row, chart.last_row), values)}"
             "</c:val></c:ser>")
@@ -108,7 +109,8 @@ def chart_xml(chart: Chart, source: CellSource) -> bytes:
         f'<c:catAx><c:axId val="{CATEGORY_AXIS_ID}"/><c:scaling><c:orientation val="minMax"/>'
         f'</c:scaling><c:delete val="0"/><c:axPos val="{"l" if horizontal else "b"}"/>{category_title}'
         '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>'
-        f'<c:tickLblPos val="nextTo"/><c:crossAx val="{VALUE_AXIS_ID}"/><c:crosses val="autoZero"/><c:auto val="1"/>'
+        f'<c:tickLblPos val="{"low" if chart.category_labels_low else "nextTo"}"/>'  # low: below the plot area
+        f'<c:crossAx val="{VALUE_AXIS_ID}"/><c:crosses val="autoZero"/><c:auto val="1"/>'
         '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
         f'<c:valAx><c:axId val="{VALUE_AXIS_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
         f'<c:delete val="0"/><c:axPos val="{"b" if horizontal else "l"}"/><c:majorGridlines/>{value_title}'

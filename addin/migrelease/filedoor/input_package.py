@@ -9,8 +9,10 @@ they were, so the input sheets' bytes are the workbook's own.
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
+import shutil
 import zipfile
 from typing import BinaryIO, Iterable
 
@@ -44,13 +46,16 @@ def shared_string_indexes(stream: BinaryIO) -> set[int]:
 
 
 def slim_shared_strings(stream: BinaryIO, needed: set[int]) -> bytes:
-    """The shared-string table with every item not in `needed` written empty, ending after the last needed one."""
+    """The shared-string table with every item not in `needed` written empty, ending after the last needed one.
+
+    A stretch of items none of which is needed is counted, not parsed: it costs about what reading it costs."""
     if not needed:
         return EMPTY_SHARED_STRINGS
     last = max(needed)
+    ordered = sorted(needed)
     out: list[bytes] = []
     buffer = b""
-    index = -1
+    index = -1  # of the last item written
     prefix = None
     while index < last:
         chunk = stream.read(_CHUNK * 4)
@@ -64,32 +69,39 @@ def slim_shared_strings(stream: BinaryIO, needed: set[int]) -> bytes:
             prefix = first.group(1)
             out.append(buffer[:first.start()])
             buffer = buffer[first.start():]
-            item_end, empty = b"</" + prefix + b"si>", b"<" + prefix + b"si/>"
-        position = 0
-        while index < last:
-            start = _ITEM_START.search(buffer, position)
-            if start is None:
-                break
-            tag_end = buffer.find(b">", start.end())
-            if tag_end == -1:
-                break
-            if buffer[tag_end - 1:tag_end] == b"/":
-                end = tag_end + 1
-            else:
-                closing = buffer.find(item_end, tag_end)
-                if closing == -1:
-                    break
-                end = closing + len(item_end)
+            empty = b"<" + prefix + b"si/>"
+            item_end = re.compile(b"</" + re.escape(prefix) + rb"si>|<" + re.escape(prefix) + rb"si\s*/>")
+        ends = [match.end() for match in item_end.finditer(buffer)]
+        if not ends:
+            continue
+        following = bisect.bisect_right(ordered, index)
+        if following == len(ordered) or ordered[following] > index + len(ends):  # none of these items is needed
+            kept = min(len(ends), last - index)
+            out.append(empty * kept)
+            index += kept
+            buffer = buffer[ends[kept - 1]:]
+            continue
+        start = 0
+        for end in ends:
             index += 1
-            out.append(buffer[start.start():end] if index in needed else empty)
-            position = end
-        buffer = buffer[position:]
+            out.append(buffer[start:end] if index in needed else empty)
+            start = end
+            if index >= last:
+                break
+        buffer = buffer[start:]
     if prefix is None:
         return EMPTY_SHARED_STRINGS
     return b"".join(out) + b"</" + prefix + b"sst>"
 
 
-def input_package(package: SourcePackage, wanted_sheets: Iterable[str]) -> bytes:
+def shared_strings_size(package: SourcePackage) -> int:
+    """The uncompressed size of the workbook's shared-string table (0 when it has none)."""
+    shared = package.related(package.main_part(), REL_SHARED_STRINGS)
+    info = None if shared is None else package.info(shared.target)
+    return 0 if info is None else info.file_size
+
+
+def input_package(package: SourcePackage, wanted_sheets: Iterable[str]) -> io.BytesIO:
     """A package holding the workbook part and the sheets named `wanted_sheets` (any letter case; those the
     workbook lacks are simply not there), as the reader needs them."""
     workbook_part = package.main_part()
@@ -106,7 +118,8 @@ def input_package(package: SourcePackage, wanted_sheets: Iterable[str]) -> bytes
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as view:
         for part in copied:
             if package.has(part):
-                view.writestr(package.stored_name(part), package.read(part))
+                with package.open(part) as source, view.open(package.stored_name(part), "w") as target:
+                    shutil.copyfileobj(source, target, _CHUNK)
         if shared is not None and package.has(shared.target):
             needed: set[int] = set()
             for part in wanted:
@@ -114,4 +127,5 @@ def input_package(package: SourcePackage, wanted_sheets: Iterable[str]) -> bytes
                     needed |= shared_string_indexes(stream)
             with package.open(shared.target) as stream:
                 view.writestr(package.stored_name(shared.target), slim_shared_strings(stream, needed))
-    return buffer.getvalue()
+    buffer.seek(0)
+    return buffer

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import glob
-import io
 import os
 import tempfile
 import time
@@ -25,7 +24,7 @@ from python_calamine import CalamineError, CalamineWorkbook
 from migrelease.filedoor.calamine_source import book_settings, read_sheet_table
 from migrelease.filedoor.chart_images import write_chart_pngs
 from migrelease.filedoor.csv_source import read_csv_table
-from migrelease.filedoor.input_package import input_package
+from migrelease.filedoor.input_package import input_package, shared_strings_size
 from migrelease.filedoor.package import PackageError, SourcePackage, write_package
 from migrelease.filedoor.surgery import DataReplacement, WorkbookRefresh
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate_all
@@ -143,12 +142,18 @@ class ReleaseInputs:
 INPUT_SHEETS = (*(spec.sheet for spec in INPUT_SPECS), SETTINGS_SHEET)
 
 
+# Up to this size calamine reads the shared-string table itself; above it, only the items the input sheets use
+# reach it (input_package), so that a user's sheet full of text costs no memory.
+SLIM_SHARED_STRINGS_BYTES = 16 * 2**20
+
+
 def open_for_reading(path: Path) -> CalamineWorkbook:
-    """The reader over the workbook's input sheets only (input_package: a huge user part costs no memory)."""
+    """The reader over the workbook's input sheets."""
     try:
         with SourcePackage(path) as package:
-            view = input_package(package, INPUT_SHEETS)
-        return CalamineWorkbook.from_filelike(io.BytesIO(view))
+            if shared_strings_size(package) > SLIM_SHARED_STRINGS_BYTES:
+                return CalamineWorkbook.from_filelike(input_package(package, INPUT_SHEETS))
+        return CalamineWorkbook.from_path(str(path))
     except zipfile.BadZipFile as error:
         raise file_problem(path, f"is corrupt ({error})") from None
     except (PackageError, etree.XMLSyntaxError, CalamineError, OSError) as error:
@@ -262,9 +267,10 @@ def stamped_period(workbook) -> str | None:
 
 
 def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, period: str | None = None,
-                     progress: Progress = lambda message: None, charts_dir: str | Path | None = None
-                     ) -> RefreshPlan:
-    """Refresh every generated sheet of the workbook at `path` in place; returns what was written.
+                     progress: Progress = lambda message: None, charts_dir: str | Path | None = None,
+                     lang: str | None = None) -> RefreshPlan:
+    """Refresh every generated sheet of the workbook at `path` in place, in `lang` (default: the Settings
+    sheet's Language, else English); returns what was written.
 
     Only the generated sheets and what they own are written; every other part of the package is carried byte
     for byte (surgery.py). Nothing is written before every input is read, validated and checked.
@@ -275,7 +281,7 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
     inputs = read_inputs(path, Path(data_csv) if data_csv else None)
     progress("computing tables, key points and checks")
     plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
-                        inputs.settings)
+                        inputs.settings, lang)
     progress("writing sheets")
     data = DataReplacement(DATA.sheet, sheet_rows(DATA, inputs.facts)) if data_csv is not None else None
     properties = {PERIOD_PROPERTY: f"{plan.release.year}-{plan.release.month:02d}"}

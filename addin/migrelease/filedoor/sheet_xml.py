@@ -10,13 +10,14 @@ render itself (`render_sheet`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from migrelease.filedoor.cell_xml import attribute_xml, cell_xml
 from migrelease.filedoor.chart_xml import ChartParts, chart_parts
 from migrelease.filedoor.package import NS_OFFICE_RELS, Relationship
 from migrelease.filedoor.styles_part import StylesPart
-from migrelease.model.a1 import cell_address, quoted_sheet
+from migrelease.model.a1 import cell_address, column_letter, quoted_sheet
 from migrelease.sheets.blocks import Block, Chart, ExcelTable, Hyperlink, PrintSetup, SheetLayout
 from migrelease.sheets.theme import TABLE_STYLE, CellStyle
 from migrelease.sheets.writer import LayoutWriter
@@ -30,6 +31,7 @@ XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 PAPER_SIZES = {"A4": 9, "Letter": 1, "A3": 8}
 DEFAULT_ROW_HEIGHT = 15
 PRINT_TITLES = "_xlnm.Print_Titles"
+_letters = lru_cache(maxsize=None)(column_letter)  # a sheet names the same few columns thousands of times
 
 
 @dataclass
@@ -73,7 +75,7 @@ class OoxmlWriter(LayoutWriter):
             cells = sheet.cells.setdefault(row, {})
             for column_offset, value in enumerate(values):
                 column = block.column + column_offset
-                reference = cell_address(row, column)
+                reference = f"{_letters(column)}{row}"
                 xml = cell_xml(reference, value, style)
                 if xml:
                     cells[column] = xml

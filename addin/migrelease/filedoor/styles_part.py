@@ -137,7 +137,8 @@ class StylesPart:
         border = style.bottom_border
         if border is None:
             return 0
-        bottom = self._element("bottom", {"style": border.style}, self._element("color", {"rgb": "FF" + border.color.upper()}))
+        bottom = self._element("bottom", {"style": border.style},
+                               self._element("color", {"rgb": "FF" + border.color.upper()}))
         sides = self._element("left", {}) + self._element("right", {}) + self._element("top", {}) + bottom + \
             self._element("diagonal", {})
         return self._find_or_append("borders", self._element("border", {}, sides))

@@ -22,15 +22,18 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from lxml import etree
 
 from migrelease.filedoor.cell_xml import rows_xml
+from migrelease.filedoor.input_package import REL_SHARED_STRINGS, slim_shared_strings
 from migrelease.filedoor.package import (CONTENT_TYPES_PART, NS_OFFICE_RELS, ContentTypes, PartContent, Relationship,
                                          SourcePackage, free_relationship_id, parse_xml, relationships_xml,
                                          rels_part_of, serialise_xml)
+from migrelease.filedoor.settings_edit import grown_table, set_values, shared_string_indexes_of_keys
 from migrelease.filedoor.sheet_xml import OoxmlWriter, PartNames, render_sheet
 from migrelease.filedoor.styles_part import MINIMAL_STYLESHEET, StylesPart
 from migrelease.filedoor.workbook_part import SheetEntry, WorkbookPart
 from migrelease.model.a1 import range_address
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.sheets.blocks import Formula, SheetLayout
+from migrelease.sheets.settings import SETTINGS_HEADER, SETTINGS_SHEET
 
 REL_WORKSHEET = NS_OFFICE_RELS + "/worksheet"
 REL_STYLES = NS_OFFICE_RELS + "/styles"
@@ -102,7 +105,8 @@ class WorkbookRefresh:
 
     def __init__(self, package: SourcePackage, layouts: Sequence[SheetLayout], *,
                  created_once: Sequence[SheetLayout] = (), data: DataReplacement | None = None,
-                 properties: Mapping[str, str] | None = None, progress=None):
+                 properties: Mapping[str, str] | None = None, settings_updates: Mapping[str, str] | None = None,
+                 progress=None):
         self.package = package
         self.workbook_part_name = package.main_part()
         self.workbook = WorkbookPart(package, self.workbook_part_name, lambda part: code_name_of(package, part))
@@ -111,6 +115,7 @@ class WorkbookRefresh:
         self.created_once = [layout for layout in created_once if self._find_by_name(layout.name) is None]
         self.data = data
         self.properties = dict(properties or {})
+        self.settings_updates = dict(settings_updates or {})
         self.progress = progress
         self._matched = self._match_sheets()
 
@@ -264,6 +269,8 @@ class WorkbookRefresh:
             self._replace_data(changes, names, rel_ids, new_rels, dropped)
         if self.properties:
             self._set_custom_properties(changes)
+        if self.settings_updates:
+            self._update_settings(changes, dropped)
 
         changes.dropped = {package.stored_name(part) for part in dropped}
         # A part both dropped and added under the same name (a table renumbered) is simply written anew.
@@ -309,7 +316,8 @@ class WorkbookRefresh:
                 while chunk := stream.read(1 << 20):
                     window = pending + chunk
                     cut = max(window.rfind(b"<"), 0)
-                    if any(refers(formula.decode("utf-8", "replace")) for formula in _FORMULA.findall(window, 0, cut)):
+                    if b"f>" in window and any(refers(formula.decode("utf-8", "replace"))  # no formula: no f>
+                                               for formula in _FORMULA.findall(window, 0, cut)):
                         return True
                     pending = window[cut:]
                 if any(refers(formula.decode("utf-8", "replace")) for formula in _FORMULA.findall(pending)):
@@ -340,6 +348,30 @@ class WorkbookRefresh:
                 if resized is not None:
                     changes.replaced[rel.target] = resized
 
+    # --- values written into the Settings sheet (--published, --next) -------------------------------------------
+    def _update_settings(self, changes: PackageChanges, dropped: set[str]) -> None:
+        entry = self._find_by_name(SETTINGS_SHEET)
+        if entry is None or entry.kind != "worksheet" or not self.package.has(entry.part):
+            return  # a Settings sheet this refresh creates is written with the values (created_once)
+        sheet_xml = self.package.read(entry.part)
+        texts: list[str] = []
+        shared = self.package.related(self.workbook_part_name, REL_SHARED_STRINGS)
+        if shared is not None and self.package.has(shared.target):
+            with self.package.open(shared.target) as stream:
+                table = parse_xml(slim_shared_strings(stream, shared_string_indexes_of_keys(sheet_xml)))
+            texts = ["".join(item.itertext()) for item in table]
+        updated, header_row, last_row = set_values(sheet_xml, self.settings_updates,
+                                                   lambda index: texts[index] if index < len(texts) else "",
+                                                   SETTINGS_HEADER[0])
+        changes.replaced[entry.part] = updated
+        if header_row is None or last_row is None:
+            return
+        for rel in self.package.relationships(entry.part):
+            if rel.type == REL_TABLE and rel.target.casefold() not in dropped and self.package.has(rel.target):
+                grown = grown_table(self.package.read(rel.target), header_row, last_row)
+                if grown is not None:
+                    changes.replaced[rel.target] = grown
+
     # --- document properties -------------------------------------------------------------------------------
     def _set_custom_properties(self, changes: PackageChanges) -> None:
         rel = self.package.related("", REL_CUSTOM_PROPERTIES)
@@ -365,7 +397,8 @@ class WorkbookRefresh:
             if data != self.package.read(part):
                 changes.replaced[part] = data
             return
-        changes.added[part] = data
+        # a part of that name the package does not relate to is replaced (it is not in use)
+        (changes.replaced if self.package.has(part) else changes.added)[part] = data
         self.content_types.set(part, CONTENT_TYPE_CUSTOM_PROPERTIES)
         package_rels = list(self.package.relationships(""))
         rel_id = free_relationship_id({existing.id for existing in package_rels})

@@ -16,7 +16,7 @@ import pandas as pd
 
 from migrelease.model.periods import parse_data_period
 from migrelease.model.problems import InputProblems, Problem
-from migrelease.model.regions import find_region
+from migrelease.model.regions import ACCEPTED_FORMS, closest_region_name, find_region
 
 FLOWS = ("cis", "other", "interregional", "intraregional")
 DIRECTIONS = ("arrival", "departure")
@@ -47,8 +47,10 @@ def read_period(value):
 def read_region(value):
     region = find_region(value)
     if region is None:
-        raise ValueError(f"'{value}' is not one of the 20 regions (English name or KATO code); "
-                         "the country total is computed, not entered")
+        guess = closest_region_name(value)
+        raise ValueError(f"'{value}' is not one of the 20 regions"
+                         + (f" (did you mean '{guess}'?)" if guess else "")
+                         + f": write {ACCEPTED_FORMS}; the country total is computed, not entered")
     return region.kato
 
 

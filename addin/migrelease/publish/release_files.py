@@ -22,7 +22,7 @@ from urllib.parse import quote
 import openpyxl
 
 from migrelease import udfs
-from migrelease.filedoor.chart_images import PNG_NAMES, PNG_TITLES, write_chart_pngs
+from migrelease.filedoor.chart_images import chart_alt_texts, write_chart_pngs
 from migrelease.filedoor.refresh import (OPENPYXL_LOAD_ERRORS, file_problem, check_workbook_file, read_inputs,
                                          save_atomically, stamped_period)
 from migrelease.model.measures import times
@@ -30,10 +30,9 @@ from migrelease.model.problems import InputProblems, Problem
 from migrelease.model.tables import TABLE_SPECS
 from migrelease.release.compute import compute_release
 from migrelease.sheets.blocks import NOT_AVAILABLE, cell_value
-from migrelease.sheets.front import GLOSSARY, METHODOLOGY, USEFUL_LINKS
 from migrelease.sheets.key_sheets import KEY_POINTS_SHEET
 from migrelease.sheets.settings import SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION
-from migrelease.sheets.words import CONTACT, PUBLIC_TITLE, RELEASE_TITLE
+from migrelease.sheets.words import CONTACT, PUBLIC_TITLE, RELEASE_TITLE, sheet_words
 from migrelease.text.period_labels import span_label
 
 # The add-in's worksheet functions, by name: the very functions Excel calls through the add-in.
@@ -200,14 +199,14 @@ def page_sections(period: str, key_points: list[str], workbook_name: str,
     annual = [spec.title for spec in TABLE_SPECS if spec.frequency == "annual"]
     monthly = [spec.title for spec in TABLE_SPECS if spec.frequency == "monthly"]
     key_content: list[tuple[str, object]] = [("para", point) for point in key_points]
-    key_content += [("image", name) for name in chart_names]
+    key_content += [("image", chart) for chart in chart_names]
     key_content += [("heading", "Spreadsheets"), ("link", (f"{PUBLIC_TITLE} for {period}", workbook_name))]
     return [
         ("Key points", key_content),
         ("Dynamic tables", [("para", "on years:"), ("list", annual), ("para", "by month:"), ("list", monthly)]),
-        ("Glossary", [("list", [f"{term} – {definition}" for term, definition in GLOSSARY])]),
-        ("Methodological explanations", [("para", text) for text in METHODOLOGY]),
-        ("Useful links", [("list", list(USEFUL_LINKS))]),
+        ("Glossary", [("list", [f"{term} – {definition}" for term, definition in sheet_words("en").glossary])]),
+        ("Methodological explanations", [("para", text) for text in sheet_words("en").methodology]),
+        ("Useful links", [("list", [name for name, _ in sheet_words("en").useful_links])]),
     ]
 
 
@@ -229,7 +228,7 @@ def release_markdown(title: str, settings: dict, sections) -> str:
             elif kind == "list":
                 lines += [f"- {entry}" for entry in item] + [""]
             elif kind == "image":
-                lines += [f"![{_image_title(item)}]({_url(item)})", ""]
+                lines += [f"![{item[1]}]({_url(item[0])})", ""]
             elif kind == "link":
                 lines += [f"[{item[0]}]({_url(item[1])})", ""]
     lines += [f"Responsible for the release: {CONTACT}.", ""]
@@ -238,10 +237,6 @@ def release_markdown(title: str, settings: dict, sections) -> str:
 
 def _url(name: str) -> str:
     return quote(name)
-
-
-def _image_title(name: str) -> str:
-    return next(PNG_TITLES[kind] for kind, png in PNG_NAMES.items() if png == name)
 
 
 def release_html(title: str, settings: dict, sections) -> str:
@@ -261,7 +256,7 @@ def release_html(title: str, settings: dict, sections) -> str:
             elif kind == "list":
                 parts.append("<ul>" + "".join(f"<li>{e(entry)}</li>" for entry in item) + "</ul>")
             elif kind == "image":
-                parts.append(f'<p><img src="{e(_url(item))}" alt="{e(_image_title(item))}"></p>')
+                parts.append(f'<p><img src="{e(_url(item[0]))}" alt="{e(item[1])}"></p>')
             elif kind == "link":
                 parts.append(f'<p><a href="{e(_url(item[1]))}">{e(item[0])}</a></p>')
     parts += [f"<p>Responsible for the release: {e(CONTACT)}.</p>", "</body>", "</html>", ""]
@@ -304,9 +299,12 @@ def publish_workbook(path: str | Path, out_dir: str | Path) -> Published:
         target.touch()
     save_atomically(workbook, target)
     published = Published(target, formulas_replaced=replaced)
-    published.charts = write_chart_pngs(release, out_dir)
+    charts = write_chart_pngs(release, out_dir)
+    published.charts = list(charts.values())
+    alt_texts = chart_alt_texts(release)
     key_points = key_points_from_sheet(workbook)
-    sections = page_sections(period, key_points, target.name, [chart.name for chart in published.charts])
+    sections = page_sections(period, key_points, target.name,
+                             [(path.name, alt_texts[kind]) for kind, path in charts.items()])
     for suffix, text in ((".md", release_markdown(title, settings, sections)),
                          (".html", release_html(title, settings, sections))):
         page = out_dir / f"{stem}{suffix}"

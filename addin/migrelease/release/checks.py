@@ -1,7 +1,10 @@
 """Consistency checks of a computed release, declared as rules.
 
 A rule finds the rows that break it; a broken rule is an error (the refresh stops before anything is written:
-`raise_errors`) or a warning (written on the Checks sheet and printed by the CLI).
+`raise_errors`) or a warning (written on the Check rows sheet and printed by the CLI).
+
+A finding names what it is about as data — the sheet code, the words qualifying it (flow, direction, measure), the
+region or group, the periods — so the Checks sheets word it in the release's language and the CLI in English.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from migrelease.model.facts import DIRECTIONS, FLOWS
 from migrelease.model.measures import change
 from migrelease.model.periods import Span
 from migrelease.model.problems import InputProblems, Problem
-from migrelease.model.regions import COUNTRY, regions
+from migrelease.model.regions import COUNTRY, Region, regions
 from migrelease.release.compute import Release
 from migrelease.release.supplementary import INTENSITY_SHEETS
 from migrelease.model.tables import TABLE_SPECS, table_code
@@ -25,16 +28,37 @@ from migrelease.text.period_labels import span_label
 
 TOLERANCE = 0.5  # counts are whole people: anything off by half a person or more is a break
 CHANGE_LIMIT = 50.0  # % versus the same period a year earlier beyond which a figure is flagged for review
+# A change is flagged only where both figures are at least this many people: 1 -> 2 people is +100 %, and no news.
+CHANGE_MINIMUM = 100
+CHANGE_MINIMUM_SETTING = "Minimum for change warnings"  # the Settings key that overrides CHANGE_MINIMUM
+# What a finding expects, when it is a range rather than a figure, in English (the sheets word it per language).
+EXPECTED_RANGES = {"share": "0 to 100", "change": "within ±{limit:g}"}
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One row that breaks a rule."""
-    where: str  # sheet or input
-    row: str  # region or ethnic group
-    period: str
+    """One row that breaks a rule: on sheet (or input) `sheet`, qualified by `detail` (word keys such as
+    "interregional", "arrival", "population"), the row of `subject` (a region, the country, or an ethnic group
+    or figure named as text), for `spans` (one period, or the current and the previous one of a change)."""
+    sheet: str
+    detail: tuple[str, ...]
+    subject: Region | str
+    spans: tuple[Span, ...]
     found: float
-    expected: float | str
+    expected: float | str  # a figure, or a key of EXPECTED_RANGES
+
+    @property
+    def where(self) -> str:
+        return self.sheet + (f" ({' '.join(self.detail)})" if self.detail else "")
+
+    @property
+    def row(self) -> str:
+        return self.subject.name_en if isinstance(self.subject, Region) else str(self.subject)
+
+    @property
+    def period(self) -> str:
+        labels = [span_label(span) for span in self.spans]
+        return f"{labels[0]} vs {labels[1]} (%)" if len(labels) == 2 else labels[0]
 
 
 @dataclass(frozen=True)
@@ -49,14 +73,19 @@ class Rule:
 class RuleResult:
     rule: Rule
     findings: tuple[Finding, ...]
+    parameters: tuple[tuple[str, float], ...] = ()  # the slots of the rule's text: limit, minimum
 
     @property
     def result(self) -> str:
         return self.rule.severity if self.findings else "OK"
 
+    @property
+    def text(self) -> str:
+        return self.rule.text.format(**dict(self.parameters))
 
-def _row_names() -> list[str]:
-    return [COUNTRY.name_en, *(region.name_en for region in regions())]
+
+def _rows() -> list[Region]:
+    return [COUNTRY, *regions()]
 
 
 def _differs(found: float, expected: float) -> bool:
@@ -64,9 +93,9 @@ def _differs(found: float, expected: float) -> bool:
 
 
 def _compare(where: str, found: np.ndarray, expected: np.ndarray, columns) -> Iterator[Finding]:
-    names = _row_names()
+    rows = _rows()
     for row, column in zip(*np.nonzero(np.abs(np.nan_to_num(found - expected, nan=0.0)) >= TOLERANCE)):
-        yield Finding(where, names[row], span_label(columns[column]), float(found[row, column]),
+        yield Finding(where, (), rows[row], (columns[column],), float(found[row, column]),
                       float(expected[row, column]))
 
 
@@ -94,21 +123,21 @@ def country_rule(release: Release) -> Iterator[Finding]:
         for column in np.nonzero(complete)[0]:
             found, expected = float(table.values[0, column]), float(regional[:, column].sum())
             if _differs(found, expected):
-                yield Finding(code, COUNTRY.name_en, span_label(table.columns[column]), found, expected)
+                yield Finding(code, (), COUNTRY, (table.columns[column],), found, expected)
     for flow, frame in release.intensity.items():
         for measure, counts in (("population", frame.population), *frame.counts.items()):
             if not np.isnan(counts[1:]).any() and _differs(float(counts[0]), float(counts[1:].sum())):
-                yield Finding(INTENSITY_SHEETS[flow], COUNTRY.name_en, f"{span_label(frame.span)} ({measure})",
-                              float(counts[0]), float(counts[1:].sum()))
+                yield Finding(INTENSITY_SHEETS[flow], (measure,), COUNTRY, (frame.span,), float(counts[0]),
+                              float(counts[1:].sum()))
 
 
-def _grids(release: Release) -> Iterator[tuple[str, np.ndarray]]:
+def _grids(release: Release) -> Iterator[tuple[Span, np.ndarray]]:
     months, monthly = release.cube.monthly_grid()
     for (year, month), grid in zip(months, monthly):
-        yield span_label(Span(year, month, month)), grid
+        yield Span(year, month, month), grid
     years, annual = release.cube.annual_grid()
     for year, grid in zip(years, annual):
-        yield span_label(Span(year)), grid
+        yield Span(year), grid
 
 
 def interregional_rule(release: Release) -> Iterator[Finding]:
@@ -119,20 +148,20 @@ def interregional_rule(release: Release) -> Iterator[Finding]:
             continue  # a period the data does not cover completely: nothing to compare
         net = float(moves[:, 0].sum() - moves[:, 1].sum())
         if abs(net) >= TOLERANCE:
-            yield Finding("Data (interregional)", COUNTRY.name_en, period, net, 0.0)
+            yield Finding("Data", ("interregional",), COUNTRY, (period,), net, 0.0)
 
 
 def year_rule(release: Release) -> Iterator[Finding]:
     months, monthly = release.cube.monthly_grid()
     years, annual = release.cube.annual_grid()
-    names = [region.name_en for region in regions()]
+    names = regions()
     for year, year_grid in zip(years, annual):
         positions = [i for i, (y, _) in enumerate(months) if y == year]
         if len(positions) != 12:
             continue
         summed = monthly[positions].sum(axis=0)
         for region, flow, direction in zip(*np.nonzero(np.abs(np.nan_to_num(year_grid - summed)) >= TOLERANCE)):
-            yield Finding(f"Data ({FLOWS[flow]} {DIRECTIONS[direction]})", names[region], str(year),
+            yield Finding("Data", (FLOWS[flow], DIRECTIONS[direction]), names[region], (Span(year),),
                           float(year_grid[region, flow, direction]), float(summed[region, flow, direction]))
     ethnicity = release.ethnicity
     if ethnicity is not None:
@@ -141,28 +170,41 @@ def year_rule(release: Release) -> Iterator[Finding]:
             if len(annual_rows) and set(monthly_rows["month"]) == set(range(1, 13)):
                 found, expected = float(annual_rows["people"].sum()), float(monthly_rows["people"].sum())
                 if _differs(found, expected):
-                    yield Finding(f"Ethnicity ({direction})", group, str(year), found, expected)
+                    yield Finding("Ethnicity", (direction,), group, (Span(int(year)),), found, expected)
 
 
 def share_rule(release: Release) -> Iterator[Finding]:
     figures = release.figures
-    period = span_label(release.span)
     for label in ("cis_arrival_share", "cis_departure_share", "other_arrival_share", "other_departure_share"):
         value = float(getattr(figures, label))
         if not math.isnan(value) and not 0.0 <= value <= 100.0:
-            yield Finding("Key indicators", label.replace("_", " "), period, value, "0 to 100")
+            yield Finding("Key indicators", (), label.replace("_", " "), (release.span,), value, "share")
     frame = release.ethnic
     if frame is not None:
         for direction, shares in frame.shares.items():
             for group, value in zip(frame.groups, shares):
                 if not math.isnan(value) and not 0.0 <= value <= 100.0:
-                    yield Finding(f"Ethnic ({direction})", group, period, float(value), "0 to 100")
+                    yield Finding("Ethnic", (direction,), group, (release.span,), float(value), "share")
+
+
+def change_minimum(settings) -> int:
+    """The smallest figure (people) a change is judged on: the Settings key, else CHANGE_MINIMUM."""
+    value = settings.get(CHANGE_MINIMUM_SETTING)
+    if value is None or not str(value).strip():
+        return CHANGE_MINIMUM
+    text = str(value).strip()
+    if not text.isdigit():
+        raise InputProblems([Problem("sheet 'Settings'", None, None,
+                                     f"'{CHANGE_MINIMUM_SETTING}' is {text!r}: write a whole number of people "
+                                     f"(0 or more; default {CHANGE_MINIMUM})")])
+    return int(text)
 
 
 def change_rule(release: Release) -> Iterator[Finding]:
     current = release.span
     previous = current.same_period_a_year_earlier()
-    names = _row_names()
+    minimum = change_minimum(release.settings)
+    rows = _rows()
     for spec in TABLE_SPECS:
         table = release.tables[spec.code]
         if spec.frequency != "annual" or spec.measure == "balance" or previous not in table.columns:
@@ -170,9 +212,9 @@ def change_rule(release: Release) -> Iterator[Finding]:
         now = table.values[:, table.columns.index(current)]
         before = table.values[:, table.columns.index(previous)]
         changes = np.asarray(change(now, before), dtype=float)
-        for row in np.nonzero(np.abs(np.nan_to_num(changes)) > CHANGE_LIMIT)[0]:
-            yield Finding(spec.code, names[row], f"{span_label(current)} vs {span_label(previous)} (%)",
-                          float(changes[row]), f"within ±{CHANGE_LIMIT:g}")
+        large = np.nan_to_num(np.minimum(now, before), nan=-1.0) >= minimum
+        for row in np.nonzero((np.abs(np.nan_to_num(changes)) > CHANGE_LIMIT) & large)[0]:
+            yield Finding(spec.code, (), rows[row], (current, previous), float(changes[row]), "change")
 
 
 RULES = (
@@ -184,18 +226,20 @@ RULES = (
          interregional_rule),
     Rule(5, "A year equals the sum of its months where both are given", "error", year_rule),
     Rule(6, "Shares lie within 0–100 %", "error", share_rule),
-    Rule(7, f"Changes versus the same period a year earlier beyond ±{CHANGE_LIMIT:g} % (flagged for review)",
-         "warning", change_rule),
+    Rule(7, "Changes versus the same period a year earlier beyond ±{limit:g} % where both figures are at least "
+            "{minimum} people (flagged for review)", "warning", change_rule),
 )
 
 
 def check_release(release: Release) -> tuple[RuleResult, ...]:
     """Every rule's result for `release`."""
-    return tuple(RuleResult(rule, tuple(rule.find(release))) for rule in RULES)
+    parameters = (("limit", CHANGE_LIMIT), ("minimum", change_minimum(release.settings)))
+    return tuple(RuleResult(rule, tuple(rule.find(release)), parameters) for rule in RULES)
 
 
 def _describe(finding: Finding) -> str:
-    expected = finding.expected if isinstance(finding.expected, str) else f"{finding.expected:g}"
+    expected = EXPECTED_RANGES[finding.expected].format(limit=CHANGE_LIMIT) if isinstance(finding.expected, str) \
+        else f"{finding.expected:g}"
     return f"{finding.row}, {finding.period}: found {finding.found:g}, expected {expected}"
 
 
@@ -203,7 +247,7 @@ def raise_errors(results: tuple[RuleResult, ...]) -> None:
     """Raise InputProblems listing every break of an error rule (nothing has been written yet)."""
     problems = [Problem(finding.where if finding.where.startswith(("Data", "Ethnicity")) else f"table "
                         f"{finding.where}", None, None, f"breaks check {result.rule.number} "
-                        f"({result.rule.text}): {_describe(finding)}")
+                        f"({result.text}): {_describe(finding)}")
                 for result in results if result.result == "error" for finding in result.findings]
     if problems:
         raise InputProblems(problems)
@@ -214,7 +258,7 @@ def warning_lines(results: tuple[RuleResult, ...]) -> list[str]:
     lines = []
     for result in results:
         if result.result == "warning":
-            lines.append(f"warning: check {result.rule.number} ({result.rule.text}): "
+            lines.append(f"warning: check {result.rule.number} ({result.text}): "
                          f"{len(result.findings)} row(s), see the Checks sheet")
             lines += [f"  {finding.where}: {_describe(finding)}" for finding in result.findings[:5]]
             if len(result.findings) > 5:

@@ -34,6 +34,7 @@ class Release:
     intensity: Mapping[str, IntensityFrame] = field(default_factory=dict)  # flow group -> frame; {} w/o Population
     ethnic: EthnicFrame | None = None  # None without an Ethnicity sheet
     settings: Mapping[str, str] = field(default_factory=dict)  # the Settings sheet's key/value pairs
+    lang: str = "en"  # the edition's language: every sheet's words, the page (the stamp records it)
 
     @property
     def span(self) -> Span:
@@ -59,7 +60,10 @@ def reporting_month(cube: MigrationCube, period: str | None, source: str) -> tup
 
 def compute_release(facts: pd.DataFrame, period: str | None = None, source: str = "sheet 'Data'",
                     population: pd.DataFrame | None = None, ethnicity: pd.DataFrame | None = None,
-                    languages: tuple[str, ...] = LANGUAGES, settings: Mapping[str, str] | None = None) -> Release:
+                    languages: tuple[str, ...] = LANGUAGES, settings: Mapping[str, str] | None = None,
+                    lang: str = "en") -> Release:
+    if lang not in LANGUAGES:
+        raise ValueError(f"language '{lang}' is not available; choose one of {', '.join(LANGUAGES)}")
     cube = MigrationCube(facts)
     year, month = reporting_month(cube, period, source)
     span = Span(year, 1, month)
@@ -72,4 +76,5 @@ def compute_release(facts: pd.DataFrame, period: str | None = None, source: str 
         intensity=MappingProxyType(intensity_frames(cube, population, span)),
         ethnic=None if ethnicity is None else ethnic_frame(ethnicity, span),
         settings=MappingProxyType(dict(settings or {})),
+        lang=lang,
     )

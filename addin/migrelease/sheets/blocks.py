@@ -96,16 +96,22 @@ class Chart:
     category_axis_title: str | None = None
     width_cm: float = 24
     height_cm: float = 11
+    category_labels_low: bool = True  # category labels below the plot area, not on the zero line over negative bars
 
     def source_address(self) -> str:
-        """The category column and the series columns, header row included, as one (possibly split) range."""
+        """The category column and the series columns, header row included, as one (possibly split) range: split
+        where the columns skip one, and between the header row and the first row when the chart's rows start
+        further down (Excel charts such a range as if the gaps were not there)."""
         columns = (self.category_column, *self.series_columns)
-        areas, start = [], columns[0]
+        column_runs, start = [], columns[0]
         for previous, column in zip(columns, columns[1:] + (None,)):
             if column != previous + 1:
-                areas.append(range_address(self.header_row, start, self.last_row, previous))
+                column_runs.append((start, previous))
                 start = column
-        return ",".join(areas)
+        row_runs = ([(self.header_row, self.last_row)] if self.first_row == self.header_row + 1
+                    else [(self.header_row, self.header_row), (self.first_row, self.last_row)])
+        return ",".join(range_address(top, left, bottom, right)
+                        for top, bottom in row_runs for left, right in column_runs)
 
 
 @dataclass(frozen=True)

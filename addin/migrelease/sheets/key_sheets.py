@@ -1,5 +1,7 @@
-"""The Key points sheet (one column per language) and the Key indicators sheet: every figure the key points
-quote, as a formula over the dynamic-table cells that carries its value."""
+"""The Key points sheet (one column per language, the release's first), the Key indicators sheet (every figure
+the key points quote, as a formula over the dynamic-table cells that carries its value) and the Interregional
+sheet (the regions' interregional migration the key points draw on), each with one Excel table, in the release's
+language."""
 
 from __future__ import annotations
 
@@ -13,29 +15,30 @@ from migrelease.model.regions import regions
 from migrelease.model.tables import table_code
 from migrelease.release.compute import Release
 from migrelease.sheets.blocks import Block, ExcelTable, Formula, SheetLayout, cell_value, wrapped_height
+from migrelease.sheets.labels import period_label
 from migrelease.sheets.notes import cite
 from migrelease.sheets.table_sheets import figure_cell
-from migrelease.sheets.words import LANGUAGE_TITLES
-from migrelease.text.period_labels import span_label
+from migrelease.sheets.words import LANGUAGE_TITLES, sheet_words
 
 KEY_POINTS_SHEET = "Key points"
 KEY_INDICATORS_SHEET = "Key indicators"
+INTERREGIONAL_SHEET = "Interregional"
 KEY_POINTS_WIDTH = 70  # characters per paragraph column
 
 
 def key_points_sheet(release: Release) -> SheetLayout:
-    languages = list(release.key_points)
-    header = ("Point", *(LANGUAGE_TITLES[lang] for lang in languages))
+    words = sheet_words(release.lang)
+    languages = sorted(release.key_points, key=lambda lang: lang != release.lang)  # the release's language first
+    header = (words("keypoints.point"), *(LANGUAGE_TITLES[lang] for lang in languages))
     rows = tuple((number, *(release.key_points[lang][number - 1] for lang in languages))
                  for number in range(1, 1 + len(release.key_points[languages[0]])))
-    title = f"Key points, {span_label(release.span)}"
+    title = words("keypoints.title", period=period_label(release.span, release.lang))
     return SheetLayout(
         name=KEY_POINTS_SHEET,
-        description="The key points of the release, drafted from the tables in each language",
+        description=words("keypoints.sheet_description"),
         blocks=(
             Block(1, 1, ((title,),), "title"),
-            Block(2, 1, (("Drafted from the dynamic tables; every figure equals a table cell "
-                          "(see Key indicators).",),), "info"),
+            Block(2, 1, ((words("keypoints.info"),),), "info"),
             Block(4, 1, (header,), "header"),
             Block(5, 1, rows, "wrap"),
         ),
@@ -49,12 +52,24 @@ def key_points_sheet(release: Release) -> SheetLayout:
 
 @dataclass(frozen=True)
 class Indicator:
-    """A figure the key points quote: the country's figure of a table, or a worksheet function of such figures.
-    `cells` name table figures as (flow group, measure, "current" or "previous" period)."""
-    label: str
-    unit: str
+    """A figure the key points quote (`key` names it in text.keypoints.KeyFigures and in the words): the
+    country's figure of a table, or a worksheet function of such figures. `cells` name table figures as (flow
+    group, measure, "current" or "previous" period)."""
+    key: str
+    unit: str  # "people", "%" or "times"
     function: str | None  # a MIG_ worksheet function, or None for the figure itself
     cells: tuple[tuple[str, str, str], ...]
+
+    def label_in(self, lang: str) -> str:
+        return sheet_words(lang)(f"indicator.{self.key}")
+
+    @property
+    def label(self) -> str:
+        """The indicator's name in English (the open data's)."""
+        return self.label_in("en")
+
+    def unit_in(self, lang: str) -> str:
+        return sheet_words(lang)({"%": "percent", "times": "times"}.get(self.unit, "people"))
 
 
 @dataclass(frozen=True)
@@ -77,38 +92,38 @@ FUNCTIONS = {
 }
 
 
-def _ratios(label: str, flow_group: str, measure: str) -> tuple[Indicator, Indicator]:
-    """The current period as a multiple of the same period a year earlier, and the other way round."""
+def _ratios(key: str, flow_group: str, measure: str) -> tuple[Indicator, Indicator]:
+    """The current period as a multiple of the same period a year earlier (`<key>_times`), and the other way round
+    (`<key>_times_down`), as text.keypoints.KeyFigures names them."""
     current, previous = (flow_group, measure, "current"), (flow_group, measure, "previous")
-    return (Indicator(f"{label}, times the same period a year earlier", "times", "TIMES_UP", (current, previous)),
-            Indicator(f"{label}, the same period a year earlier as a multiple of this one", "times", "TIMES_DOWN",
-                      (previous, current)))
+    return (Indicator(f"{key}_times", "times", "TIMES_UP", (current, previous)),
+            Indicator(f"{key}_times_down", "times", "TIMES_DOWN", (previous, current)))
+
 
 KEY_INDICATORS = (
-    Indicator("Arrivals (external migration)", "people", None, (("external", "arrival", "current"),)),
-    Indicator("Departures (external migration)", "people", None, (("external", "departure", "current"),)),
-    Indicator("Net migration (external)", "people", "MIG_BALANCE",
+    Indicator("arrivals", "people", None, (("external", "arrival", "current"),)),
+    Indicator("departures", "people", None, (("external", "departure", "current"),)),
+    Indicator("net", "people", "MIG_BALANCE",
               (("external", "arrival", "current"), ("external", "departure", "current"))),
-    Indicator("Arrivals, change versus the same period a year earlier", "%", "MIG_CHANGE",
+    Indicator("arrivals_change", "%", "MIG_CHANGE",
               (("external", "arrival", "current"), ("external", "arrival", "previous"))),
-    Indicator("Departures, change versus the same period a year earlier", "%", "MIG_CHANGE",
+    Indicator("departures_change", "%", "MIG_CHANGE",
               (("external", "departure", "current"), ("external", "departure", "previous"))),
-    Indicator("Share of the CIS countries in arrivals", "%", "MIG_SHARE",
+    Indicator("cis_arrival_share", "%", "MIG_SHARE",
               (("cis", "arrival", "current"), ("external", "arrival", "current"))),
-    Indicator("Share of the CIS countries in departures", "%", "MIG_SHARE",
+    Indicator("cis_departure_share", "%", "MIG_SHARE",
               (("cis", "departure", "current"), ("external", "departure", "current"))),
-    Indicator("Share of other countries in arrivals", "%", "MIG_SHARE",
+    Indicator("other_arrival_share", "%", "MIG_SHARE",
               (("other", "arrival", "current"), ("external", "arrival", "current"))),
-    Indicator("Share of other countries in departures", "%", "MIG_SHARE",
+    Indicator("other_departure_share", "%", "MIG_SHARE",
               (("other", "departure", "current"), ("external", "departure", "current"))),
-    Indicator("People moving within the country (internal arrivals)", "people", None,
-              (("internal", "arrival", "current"),)),
-    Indicator("People moving within the country, change versus the same period a year earlier", "%", "MIG_CHANGE",
+    Indicator("internal_moves", "people", None, (("internal", "arrival", "current"),)),
+    Indicator("internal_change", "%", "MIG_CHANGE",
               (("internal", "arrival", "current"), ("internal", "arrival", "previous"))),
     # "increased N times" / "decreased N times" (from two-fold): the ratios the text quotes then
-    *_ratios("Arrivals", "external", "arrival"),
-    *_ratios("Departures", "external", "departure"),
-    *_ratios("People moving within the country", "internal", "arrival"),
+    *_ratios("arrivals", "external", "arrival"),
+    *_ratios("departures", "external", "departure"),
+    *_ratios("internal", "internal", "arrival"),
 )
 KEY_INDICATORS_HEADER_ROW = 4
 
@@ -134,36 +149,56 @@ def indicator_formula(indicator: Indicator, release: Release) -> Formula:
 
 
 def key_indicators_sheet(release: Release) -> SheetLayout:
-    rows = tuple((indicator.label, indicator_formula(indicator, release), indicator.unit)
-                 for indicator in KEY_INDICATORS)
+    words = sheet_words(release.lang)
+    rows = tuple((indicator.label_in(release.lang), indicator_formula(indicator, release),
+                  indicator.unit_in(release.lang)) for indicator in KEY_INDICATORS)
     top = KEY_INDICATORS_HEADER_ROW
-    regional_header_row = top + len(rows) + 3
-    interregional = [release.cube.figures(release.span, "interregional", measure)[1:]
-                     for measure in ("arrival", "departure")]
-    regional_rows = tuple(
-        (region.name_en, cell_value(arrivals), cell_value(departures),
-         Formula(f"=MIG_BALANCE(B{regional_header_row + 1 + i},C{regional_header_row + 1 + i})",
-                 _function_value("MIG_BALANCE", [arrivals, departures])))
-        for i, (region, arrivals, departures) in enumerate(zip(regions(), *interregional)))
+    period = period_label(release.span, release.lang)
     return SheetLayout(
         name=KEY_INDICATORS_SHEET,
-        description="The figures the key points quote, as MIG_ formulas over the dynamic-table cells",
+        description=words("indicators.sheet_description"),
         blocks=(
-            Block(1, 1, ((f"Key indicators, {span_label(release.span)}",),), "title"),
-            Block(2, 1, ((f"Each value is a formula over the dynamic tables; the key points quote these values "
-                          f"{cite('rounding')}.",),), "info"),
-            Block(top, 1, (("Indicator", "Value", "Unit"),), "header"),
+            Block(1, 1, ((words("indicators.title", period=period),),), "title"),
+            Block(2, 1, ((words("indicators.info", note=cite("rounding")),),), "info"),
+            Block(top, 1, ((words("indicators.indicator"), words("indicators.value"), words("indicators.unit")),),
+                  "header"),
             Block(top + 1, 1, tuple((row[0],) for row in rows), "label"),
             Block(top + 1, 2, tuple((row[1],) for row in rows), "indicator"),
             Block(top + 1, 3, tuple((row[2],) for row in rows), "label"),
-            Block(regional_header_row - 1, 1,
-                  ((f"Interregional migration by region, {span_label(release.span)}",),), "subtitle"),
-            Block(regional_header_row, 1, (("Region", "Arrivals (people)", "Departures (people)",
-                                            "Net migration (people)"),), "header"),
-            Block(regional_header_row + 1, 1, tuple((row[0],) for row in regional_rows), "label"),
-            Block(regional_header_row + 1, 2, tuple(row[1:] for row in regional_rows), "count"),
         ),
-        tables=(ExcelTable("T_Key_indicators", top, 1, top + len(rows), 3),
-                ExcelTable("T_Interregional", regional_header_row, 1, regional_header_row + len(regional_rows), 4)),
-        column_widths={1: 62, 2: 18, 3: 18, 4: 22},
+        tables=(ExcelTable("T_Key_indicators", top, 1, top + len(rows), 3),),
+        column_widths={1: 62, 2: 18, 3: 18},
+    )
+
+
+INTERREGIONAL_HEADER_ROW = 4
+
+
+def interregional_sheet(release: Release) -> SheetLayout:
+    """The regions' interregional arrivals and departures for the period, and their net migration as formulas."""
+    words = sheet_words(release.lang)
+    top = INTERREGIONAL_HEADER_ROW
+    interregional = [release.cube.figures(release.span, "interregional", measure)[1:]
+                     for measure in ("arrival", "departure")]
+    rows = tuple(
+        (region.name(release.lang), cell_value(arrivals), cell_value(departures),
+         Formula(f"=MIG_BALANCE(B{top + 1 + i},C{top + 1 + i})",
+                 _function_value("MIG_BALANCE", [arrivals, departures])))
+        for i, (region, arrivals, departures) in enumerate(zip(regions(), *interregional)))
+    header = (words("region"), *(words("measure_header.people", measure=words(f"measure.{measure}"))
+                                 for measure in ("arrival", "departure", "balance")))
+    return SheetLayout(
+        name=INTERREGIONAL_SHEET,
+        description=words("interregional.sheet_description"),
+        blocks=(
+            Block(1, 1, ((words("interregional.title", period=period_label(release.span, release.lang)),),),
+                  "title"),
+            Block(2, 1, ((words("interregional.info"),),), "info"),
+            Block(top, 1, (header,), "header"),
+            Block(top + 1, 1, tuple((row[0],) for row in rows), "label"),
+            Block(top + 1, 2, tuple(row[1:] for row in rows), "count"),
+        ),
+        tables=(ExcelTable("T_Interregional", top, 1, top + len(rows), 4),),
+        column_widths={1: 32, 2: 20, 3: 20, 4: 24},
+        row_heights={top: max(wrapped_height(text, 20) for text in header)},
     )

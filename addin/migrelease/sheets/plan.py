@@ -7,12 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
+from migrelease.model.problems import InputProblems, Problem
 from migrelease.release.checks import RuleResult, check_release, raise_errors, warning_lines
 from migrelease.release.compute import Release, compute_release
 from migrelease.sheets.blocks import SheetLayout
 from migrelease.sheets.composition import release_layout
 from migrelease.sheets.publication_record import NO_RECORD, PublicationRecord, recorded_figures
 from migrelease.sheets.revisions import Revisions, find_revisions
+from migrelease.sheets.settings import SETTING_LANGUAGE
+from migrelease.sheets.words import LANGUAGES, read_language
 
 
 @dataclass(frozen=True)
@@ -21,14 +24,41 @@ class RefreshPlan:
     checks: tuple[RuleResult, ...]
     layouts: tuple[SheetLayout, ...]
     warnings: tuple[str, ...]
-    revisions: Revisions
+    revisions: Revisions  # what the data revises of the figures the workbook's publication record holds
+
+    @property
+    def lang(self) -> str:
+        """The release's language (en, ru, kk), for the stamp."""
+        return self.release.lang
+
+
+def release_language(lang: str | None, settings: Mapping[str, str]) -> str:
+    """The language of the release: `lang` (--lang) if given, else the Settings sheet's, else English."""
+    if lang:
+        code = read_language(lang)
+        if code is None:
+            raise InputProblems([Problem("option --lang", None, None,
+                                         f"'{lang}' is not a language: use one of {', '.join(LANGUAGES)}")])
+        return code
+    written = settings.get(SETTING_LANGUAGE)
+    if not written:
+        return "en"
+    code = read_language(written)
+    if code is None:
+        raise InputProblems([Problem("sheet 'Settings'", None, None,
+                                     f"'{SETTING_LANGUAGE}' is '{written}': write en, ru or kk (or English, "
+                                     "Русский, Қазақша)")])
+    return code
 
 
 def plan_refresh(facts, population, ethnicity, period: str | None, data_source: str,
-                 settings: Mapping[str, str], record: PublicationRecord = NO_RECORD) -> RefreshPlan:
-    """Raises InputProblems (nothing written yet) when the data breaks a consistency rule that is an error.
-    `record`: the workbook's publication record, read like the Settings; the plan lists what the data revises."""
-    release = compute_release(facts, period, data_source, population, ethnicity, settings=settings)
+                 settings: Mapping[str, str], lang: str | None = None,
+                 record: PublicationRecord = NO_RECORD) -> RefreshPlan:
+    """Raises InputProblems (nothing written yet) when the data breaks a consistency rule that is an error, or
+    when the language asked for is not one of the release's. `record`: the workbook's publication record, read
+    like the Settings; the plan lists the published figures the data revises."""
+    release = compute_release(facts, period, data_source, population, ethnicity, settings=settings,
+                              lang=release_language(lang, settings))
     checks = check_release(release)
     raise_errors(checks)
     revisions = find_revisions(record, recorded_figures(release))

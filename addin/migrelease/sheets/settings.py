@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
+from migrelease.release.checks import CHANGE_MINIMUM, CHANGE_MINIMUM_SETTING
 from migrelease.sheets.blocks import Block, ExcelTable, SheetLayout
 
 SETTINGS_SHEET = "Settings"
@@ -12,8 +13,11 @@ SETTINGS_HEADER = ("Setting", "Value")
 SETTING_PUBLICATION = "Date of publication"
 SETTING_NEXT_PUBLICATION = "Date of next publication"
 SETTING_CONTACT_DETAILS = "Contact details"
-DEFAULT_SETTINGS = ((SETTING_PUBLICATION, None), (SETTING_NEXT_PUBLICATION, None), (SETTING_CONTACT_DETAILS, None))
-SETTINGS_DESCRIPTION = "Settings you edit: dates of publication and contact details (a refresh never overwrites them)"
+SETTING_LANGUAGE = "Language"  # of the whole release: en, ru or kk (English, Русский, Қазақша); --lang overrides
+DEFAULT_SETTINGS = ((SETTING_PUBLICATION, None), (SETTING_NEXT_PUBLICATION, None), (SETTING_CONTACT_DETAILS, None),
+                    (SETTING_LANGUAGE, "en"), (CHANGE_MINIMUM_SETTING, CHANGE_MINIMUM))
+SETTINGS_DESCRIPTION = "Settings you edit: dates of publication, contact details, language (a refresh never " \
+                       "overwrites them)"
 
 
 def format_setting(value) -> str | None:
@@ -58,8 +62,8 @@ def settings_sheet(values: dict[str, object] | None = None) -> SheetLayout:
         description=SETTINGS_DESCRIPTION,
         blocks=(
             Block(1, 1, (("Settings",),), "title"),
-            Block(2, 1, (("Edit the values in column B (dates as dd.mm.yyyy); a refresh reads them for the Cover "
-                          "and never overwrites this sheet.",),), "info"),
+            Block(2, 1, (("Edit the values in column B (dates as dd.mm.yyyy; language en, ru or kk); a refresh "
+                          "reads them and never overwrites this sheet.",),), "info"),
             Block(header_row, 1, (SETTINGS_HEADER,), "header"),
             Block(header_row + 1, 1, tuple((key,) for key, _ in rows), "label"),
             Block(header_row + 1, 2, tuple((value,) for _, value in rows), "text"),

@@ -1,4 +1,5 @@
-"""The 21 dynamic-table sheets: title, period/unit/source/notes lines, then one Excel table from A6."""
+"""The 21 dynamic-table sheets: title, period/unit/source/notes lines, then one Excel table from A6, in the
+release's language (the sheet and table names are codes, the same in every language)."""
 
 from __future__ import annotations
 
@@ -7,34 +8,41 @@ from migrelease.model.periods import Span
 from migrelease.model.tables import TableFrame
 from migrelease.sheets.blocks import HEADER_ROW, NOT_AVAILABLE, Block, ExcelTable, SheetLayout, cell_value, \
     wrapped_height
+from migrelease.sheets.labels import column_label, period_label
 from migrelease.sheets.notes import cite
-from migrelease.sheets.words import SOURCE_LINE
-from migrelease.text.period_labels import span_label
+from migrelease.sheets.words import SheetWords, sheet_words
 
 FIRST_FIGURE_COLUMN = 2  # column A names the region
 
 
-def table_title(table: TableFrame) -> str:
-    suffix = ", by month" if table.spec.frequency == "monthly" else ", by year"
-    return table.spec.title + suffix
+def table_title(table: TableFrame, words: SheetWords) -> str:
+    """The table's title as the release lists it: "Arrival of migrants in all flows, by year"."""
+    key = "table.by_month" if table.spec.frequency == "monthly" else "table.by_year"
+    return words(key, title=words.table_title(table.spec.flow_group, table.spec.measure))
 
 
-def table_sheet(table: TableFrame) -> SheetLayout:
-    labels = [span_label(span) for span in table.columns]
-    period_line = f"Period: {labels[0]} to {labels[-1]}" if len(labels) > 1 else f"Period: {labels[0]}"
-    header = ("Region", *(f"{label} (people)" for label in labels))
-    body = tuple((region.name_en, *(cell_value(v) for v in row)) for region, row in zip(table.rows, table.values))
+def period_lines(labels: list[str], words: SheetWords) -> str:
+    if len(labels) > 1:
+        return words("period_line", first=labels[0], last=labels[-1], note=cite("periods"))
+    return words("period_line.single", label=labels[0])
+
+
+def table_sheet(table: TableFrame, lang: str = "en") -> SheetLayout:
+    words = sheet_words(lang)
+    labels = [column_label(span, lang) for span in table.columns]
+    header = (words("region"), *(words("count_header", label=label) for label in labels))
+    body = tuple((region.name(lang), *(cell_value(v) for v in row)) for region, row in zip(table.rows, table.values))
     last_row = HEADER_ROW + len(body)
     last_column = len(header)
     return SheetLayout(
         name=table.spec.code,
-        description=table_title(table),
+        description=table_title(table, words),
         blocks=(
-            Block(1, 1, ((table_title(table),),), "title"),
-            Block(2, 1, ((f"{period_line} {cite('periods')}",),
-                         (f"Unit: people. The country is the sum of the regions {cite('identities')}",),
-                         (SOURCE_LINE,),
-                         (f"Not available figures are shown as {NOT_AVAILABLE} {cite('x')}",)), "info"),
+            Block(1, 1, ((table_title(table, words),),), "title"),
+            Block(2, 1, ((period_lines([period_label(span, lang) for span in table.columns], words),),
+                         (words("unit_line.tables", note=cite("identities")),),
+                         (words("source_line", publisher=words("publisher")),),
+                         (words("not_available_line", x=NOT_AVAILABLE, note=cite("x")),)), "info"),
             Block(HEADER_ROW, 1, (header,), "header"),
             Block(HEADER_ROW + 1, 1, tuple((row[0],) for row in body), "label"),
             Block(HEADER_ROW + 1, FIRST_FIGURE_COLUMN, tuple(row[1:] for row in body), "count"),
