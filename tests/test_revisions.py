@@ -193,7 +193,8 @@ def test_nothing_published_yet_revises_nothing(facts):
     assert "Nothing has been published" in plan.revisions.summary()
     sheet = next(layout for layout in plan.layouts if layout.name == REVISIONS_SHEET)
     table = sheet.tables[0]
-    assert table.last_row == table.first_row + 1  # the header and one empty row: an empty Excel table
+    assert table.last_row == table.first_row + 1  # the header and one row of [z]: nothing can be revised
+    assert [sheet.cell(table.first_row + 1, column) for column in range(1, 10)] == ["[z]"] * 9
 
 
 @pytest.mark.parametrize("offset", [(0, 0), (3, 3)])
@@ -254,7 +255,7 @@ def test_revised_tables_get_a_marker_column_and_the_notes_explain_it(facts):
     astana_row = table.first_row + 1 + [region.kato for region in (COUNTRY, *regions())].index("710000000")
     assert marked.cell(astana_row, table.last_column) == f"{REVISED} 2024"
     assert marked.cell(table.first_row + 1, table.last_column) == f"{REVISED} 2024"  # the country
-    assert marked.cell(table.first_row + 2, table.last_column) is None  # Abai region: nothing revised
+    assert marked.cell(table.first_row + 2, table.last_column) == "not revised"  # Abai region
     unmarked = layouts["Y_CIS_Arr"]
     assert unmarked.table("T_Y_CIS_Arr").last_column == len(unmarked.table_headers(unmarked.table("T_Y_CIS_Arr")))
     assert unmarked.cell(unmarked.table("T_Y_CIS_Arr").first_row, 1) == "Region"

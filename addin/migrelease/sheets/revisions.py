@@ -35,6 +35,7 @@ from migrelease.sheets.words import SheetWords, sheet_words
 REVISIONS_SHEET = "Revisions"
 REVISIONS_TABLE = "T_Revisions"
 REVISED = "[r]"
+NOT_APPLICABLE = "[z]"  # the Analysis Function's shorthand: no figure can exist here
 HEADER_ROW = 5
 _HEADER_KEYS = ("revisions.table", "revisions.figure", "region", "revisions.period", "revisions.unit",
                 "revisions.published", "revisions.new", "revisions.difference", "revisions.date")
@@ -149,12 +150,13 @@ def revisions_sheet(revisions: Revisions, release_span: Span, lang: str = "en") 
     words = sheet_words(lang)
     record = revisions.record
     if record.empty:
-        status = words("revisions.none_published")
+        status = f'{words("revisions.none_published")} {words("revisions.empty_row", z=NOT_APPLICABLE)}'
     elif revisions.items:
         status = words("revisions.found", count=len(revisions.items), tables=len(revisions.tables),
                        note=cite("revised"))
     else:
-        status = words("revisions.unchanged", date=revisions.dates, note=cite("revised"))
+        status = (f'{words("revisions.unchanged", date=revisions.dates, note=cite("revised"))} '
+                  f'{words("revisions.empty_row", z=NOT_APPLICABLE)}')
     rows = tuple((sheet_link(revision.sheet), figure_title(revision.figure, words), revision.region.name(lang),
                   column_label(revision.span, lang), words(_UNIT_WORDS[revision.unit]),
                   cell_value(revision.published), cell_value(revision.new), cell_value(revision.difference),
@@ -173,8 +175,9 @@ def revisions_sheet(revisions: Revisions, release_span: Span, lang: str = "en") 
                    Block(HEADER_ROW + 1, 2, tuple(row[1:5] for row in rows), "text"),
                    Block(HEADER_ROW + 1, 6, tuple(row[5:8] for row in rows), "indicator"),
                    Block(HEADER_ROW + 1, 9, tuple(row[8:] for row in rows), "text")]
-    # An Excel table needs a row under its header: an empty table is the header and one empty row, as Excel
-    # leaves it when every row is deleted.
+    else:
+        # An Excel table needs a row under its header, and no cell of a table is left blank: one row of [z].
+        blocks.append(Block(HEADER_ROW + 1, 1, ((NOT_APPLICABLE,) * len(header),), "text"))
     last_row = HEADER_ROW + max(len(rows), 1)
     return SheetLayout(
         name=REVISIONS_SHEET,
@@ -207,10 +210,10 @@ def _marker_texts(revisions: Revisions, words: SheetWords) -> dict[str, dict[int
             for table, rows in marked.items()}
 
 
-def _with_marker_column(layout: SheetLayout, table: ExcelTable, texts: Mapping[int, str],
-                        header: str) -> SheetLayout:
+def _with_marker_column(layout: SheetLayout, table: ExcelTable, texts: Mapping[int, str], header: str,
+                        not_revised: str) -> SheetLayout:
     column = table.last_column + 1
-    rows = tuple((texts.get(offset),) for offset in range(table.last_row - table.first_row))
+    rows = tuple((texts.get(offset, not_revised),) for offset in range(table.last_row - table.first_row))
     marked = dataclasses.replace(table, last_column=column)
     return dataclasses.replace(
         layout,
@@ -233,7 +236,8 @@ def with_revision_markers(layouts: Sequence[SheetLayout], revisions: Revisions,
     for layout in layouts:
         for table in layout.tables:
             if table.name in texts:
-                layout = _with_marker_column(layout, table, texts[table.name], header)
+                layout = _with_marker_column(layout, table, texts[table.name], header,
+                                             words("revisions.not_revised"))
         marked.append(layout)
     return marked
 

@@ -198,6 +198,8 @@ WORDS = SheetWords(
                                "{note}.",
         "revisions.key": "Revised figures are marked {r} in a column on the right of their table {note}; not "
                          "available figures are shown as {x} {x_note}.",
+        "revisions.empty_row": "Until a published figure is revised the table holds one row of {z} (not applicable).",
+        "revisions.not_revised": "not revised",
         "revisions.table": "Table",
         "revisions.figure": "Figure",
         "revisions.period": "Period",
