@@ -1,4 +1,5 @@
-"""Render the refreshed sample workbook's Cover and one table sheet to PNG for the README (docs/img/).
+"""Render the refreshed sample workbook's Cover and one table sheet (English, and the Russian edition's) to PNG for
+the README (docs/img/).
 
 Run: .venv/bin/python docs/render_screenshots.py  (needs LibreOffice `soffice` and poppler's `pdftoppm`).
 Each sheet is copied alone into a workbook, printed landscape, converted to PDF by headless
@@ -24,11 +25,11 @@ from migrelease.model.facts import DATA, ETHNICITY, POPULATION
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from openpyxl_sheets import write_input_sheet, write_settings_sheet  # noqa: E402  (the tests' sheet writers)
 
-SHOTS = {"Cover": "cover.png", "Y_Ext_Arr": "table.png"}
+SHOTS = {("en", "Cover"): "cover.png", ("en", "Y_Ext_Arr"): "table.png", ("ru", "Y_Ext_Arr"): "table-ru.png"}
 SAMPLES = {DATA: "sample_data.csv", POPULATION: "sample_population.csv", ETHNICITY: "sample_ethnicity.csv"}
 
 
-def sample_workbook(path: Path) -> Path:
+def sample_workbook(path: Path, lang: str = "en") -> Path:
     book = openpyxl.Workbook()
     book.remove(book.active)
     for spec, name in SAMPLES.items():
@@ -36,7 +37,7 @@ def sample_workbook(path: Path) -> Path:
     write_settings_sheet(book, {"Date of publication": dt.date(2026, 5, 12),
                                 "Date of next publication": dt.date(2026, 8, 10)})
     book.save(path)
-    refresh_workbook(path)
+    refresh_workbook(path, lang=lang)
     return path
 
 
@@ -65,9 +66,9 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        workbook = sample_workbook(work / "release.xlsx")
-        for sheet, name in SHOTS.items():
-            render(workbook, sheet, out / name, work)
+        workbooks = {lang: sample_workbook(work / f"release-{lang}.xlsx", lang) for lang, _ in SHOTS}
+        for (lang, sheet), name in SHOTS.items():
+            render(workbooks[lang], sheet, out / name, work)
             print(f"wrote {out / name}")
     return 0
 

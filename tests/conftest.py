@@ -71,6 +71,20 @@ def sample_release():
     return compute_release(validate(read_csv_table(SAMPLE_DATA), DATA), languages=("en",))
 
 
+@pytest.fixture(scope="session")
+def edition_paths(tmp_path_factory):
+    """The sample workbook (every input sheet, Settings with the dates) refreshed in each language: lang -> path."""
+    from migrelease.filedoor.refresh import refresh_workbook
+    from publication_workbooks import build_workbook
+
+    folder = tmp_path_factory.mktemp("editions")
+    paths = {}
+    for lang in ("en", "ru", "kk"):
+        paths[lang] = build_workbook(folder / f"release-{lang}.xlsx")
+        refresh_workbook(paths[lang], lang=lang)
+    return paths
+
+
 # Property-based suites record how many cases they generated; the count is shown at the end of every run.
 GENERATED_CASES: dict[str, int] = {}
 

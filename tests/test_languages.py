@@ -79,15 +79,16 @@ def test_languages_are_read_by_code_or_by_name():
 # --- the editions, refreshed from the same inputs -------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def editions(tmp_path_factory):
-    """The sample workbook refreshed through the CLI in each language: lang -> openpyxl workbook."""
-    folder = tmp_path_factory.mktemp("editions")
-    books = {}
-    for lang in LANGUAGES:
-        path = build_workbook(folder / f"release-{lang}.xlsx")
-        assert cli.main(["refresh", str(path), "--lang", lang]) == 0
-        books[lang] = openpyxl.load_workbook(path)
-    return books
+def editions(edition_paths):
+    """The sample workbook refreshed in each language: lang -> openpyxl workbook."""
+    return {lang: openpyxl.load_workbook(path) for lang, path in edition_paths.items()}
+
+
+def test_refresh_option_names_the_language(tmp_path, capsys):
+    path = build_workbook(tmp_path / "release.xlsx")
+    assert cli.main(["refresh", str(path), "--lang", "kk"]) == 0
+    assert "in Қазақша" in capsys.readouterr().out
+    assert openpyxl.load_workbook(path)["Y_All_Arr"]["A7"].value == "Қазақстан Республикасы"
 
 
 def _generated(book):
@@ -151,6 +152,13 @@ def test_the_language_comes_from_settings_and_the_option_overrides_it(tmp_path):
     assert openpyxl.load_workbook(path)["Y_All_Arr"]["A7"].value == "Республика Казахстан"
     assert refresh_workbook(path, lang="kk").release.lang == "kk"
     assert openpyxl.load_workbook(path)["Y_All_Arr"]["A7"].value == "Қазақстан Республикасы"
+    # the option is written to Settings, so the next refresh (the button's too) keeps the language
+    settings = {row[0]: row[1] for row in openpyxl.load_workbook(path)["Settings"].iter_rows(values_only=True)}
+    assert settings[SETTING_LANGUAGE] == "kk"
+    assert refresh_workbook(path).release.lang == "kk"
+    unset = build_workbook(tmp_path / "no-language.xlsx")  # a Settings sheet without the Language row
+    refresh_workbook(unset, lang="ru")
+    assert refresh_workbook(unset).release.lang == "ru"
     bad = build_workbook(tmp_path / "settings-bad.xlsx", settings={**SETTINGS, SETTING_LANGUAGE: "Deutsch"})
     before = bad.read_bytes()
     with pytest.raises(InputProblems, match="'Language' is 'Deutsch': write en, ru or kk"):

@@ -31,7 +31,7 @@ from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate_all
 from migrelease.model.input_rows import sheet_rows
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.sheets.plan import RefreshPlan, plan_refresh
-from migrelease.sheets.settings import SETTINGS_SHEET, settings_sheet
+from migrelease.sheets.settings import SETTING_LANGUAGE, SETTINGS_SHEET, settings_sheet
 
 INPUT_SPECS = (DATA, POPULATION, ETHNICITY)
 MACRO_CONTENT_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -287,8 +287,11 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
     properties = {PERIOD_PROPERTY: f"{plan.release.year}-{plan.release.month:02d}"}
     try:
         with SourcePackage(path) as package:
-            changes = WorkbookRefresh(package, plan.layouts, created_once=(settings_sheet(),), data=data,
-                                      properties=properties).changes()
+            # A language asked for is written to the Settings sheet, so that the button keeps it.
+            settings_updates = {SETTING_LANGUAGE: plan.lang} if lang else {}
+            changes = WorkbookRefresh(package, plan.layouts, created_once=(settings_sheet(settings_updates),),
+                                      data=data, properties=properties,
+                                      settings_updates=settings_updates).changes()
             progress("saving")
             # The source package is closed before the rename: Windows cannot replace a file that is open.
             temporary = write_beside(path, lambda stream: write_package(package, stream, changes.replaced,

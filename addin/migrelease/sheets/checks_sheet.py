@@ -8,7 +8,7 @@ from migrelease.model.regions import Region
 from migrelease.release.checks import CHANGE_LIMIT, Finding, RuleResult
 from migrelease.release.compute import Release
 from migrelease.sheets.blocks import Block, ExcelTable, SheetLayout, cell_value, wrapped_height
-from migrelease.sheets.labels import period_label
+from migrelease.sheets.labels import header_height, period_label
 from migrelease.sheets.notes import cite
 from migrelease.sheets.words import SheetWords, sheet_words
 
@@ -77,7 +77,7 @@ def checks_sheet(release: Release, results: tuple[RuleResult, ...]) -> SheetLayo
         ),
         tables=(ExcelTable("T_Checks", HEADER_ROW, 1, HEADER_ROW + len(summary), len(header)),),
         column_widths=widths,
-        row_heights={HEADER_ROW: max(wrapped_height(text, widths[i]) for i, text in enumerate(header, start=1)),
+        row_heights={HEADER_ROW: max(header_height([text], widths[i]) for i, text in enumerate(header, start=1)),
                      **{HEADER_ROW + i: wrapped_height(row[1], widths[2]) for i, row in enumerate(summary, start=1)}},
     )
 
@@ -107,7 +107,7 @@ def check_rows_sheet(release: Release, results: tuple[RuleResult, ...]) -> Sheet
         ),
         tables=(ExcelTable("T_Check_rows", HEADER_ROW, 1, HEADER_ROW + len(shown), len(header)),),
         column_widths=widths,
-        row_heights={HEADER_ROW: max(wrapped_height(text, widths[i]) for i, text in enumerate(header, start=1)),
+        row_heights={HEADER_ROW: max(header_height([text], widths[i]) for i, text in enumerate(header, start=1)),
                      **{HEADER_ROW + i: max(wrapped_height(str(text), widths[column])
                                             for column, text in enumerate(row[2:5], start=3))
                         for i, row in enumerate(shown, start=1)}},

@@ -15,7 +15,7 @@ from migrelease.model.regions import regions
 from migrelease.model.tables import table_code
 from migrelease.release.compute import Release
 from migrelease.sheets.blocks import Block, ExcelTable, Formula, SheetLayout, cell_value, wrapped_height
-from migrelease.sheets.labels import period_label
+from migrelease.sheets.labels import header_height, period_label
 from migrelease.sheets.notes import cite
 from migrelease.sheets.table_sheets import figure_cell
 from migrelease.sheets.words import LANGUAGE_TITLES, sheet_words
@@ -200,5 +200,5 @@ def interregional_sheet(release: Release) -> SheetLayout:
         ),
         tables=(ExcelTable("T_Interregional", top, 1, top + len(rows), 4),),
         column_widths={1: 32, 2: 20, 3: 20, 4: 24},
-        row_heights={top: max(wrapped_height(text, 20) for text in header)},
+        row_heights={top: header_height(header, 20)},
     )

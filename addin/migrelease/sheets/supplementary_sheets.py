@@ -8,9 +8,8 @@ import numpy as np
 from migrelease.model.cube import MEASURES
 from migrelease.release.compute import Release
 from migrelease.release.supplementary import ETHNIC_SHEET, INTENSITY_SHEETS, EthnicFrame, IntensityFrame
-from migrelease.sheets.blocks import HEADER_ROW, NOT_AVAILABLE, Block, ExcelTable, SheetLayout, cell_value, \
-    wrapped_height
-from migrelease.sheets.labels import period_label
+from migrelease.sheets.blocks import HEADER_ROW, NOT_AVAILABLE, Block, ExcelTable, SheetLayout, cell_value
+from migrelease.sheets.labels import header_height, period_label
 from migrelease.sheets.notes import cite
 from migrelease.sheets.words import SheetWords, sheet_words
 
@@ -54,7 +53,7 @@ def intensity_sheet(frame: IntensityFrame, lang: str = "en") -> SheetLayout:
         ),
         tables=(ExcelTable(f"T_{name}", HEADER_ROW, 1, last_row, len(header)),),
         column_widths={1: 30, **{column: 16 for column in range(2, len(header) + 1)}},
-        row_heights={HEADER_ROW: max(wrapped_height(text, 16) for text in header)},
+        row_heights={HEADER_ROW: header_height(header, 16)},
     )
 
 
@@ -96,7 +95,7 @@ def ethnic_sheet(frame: EthnicFrame, lang: str = "en") -> SheetLayout:
         blocks=tuple(blocks),
         tables=(ExcelTable("T_Ethnic", HEADER_ROW, 1, HEADER_ROW + len(rows), len(header)),),
         column_widths={1: 24, **{column: 18 for column in range(2, len(header) + 1)}},
-        row_heights={HEADER_ROW: max(wrapped_height(text, 18) for text in header)},
+        row_heights={HEADER_ROW: header_height(header, 18)},
     )
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 from migrelease.model.a1 import sheet_reference
 from migrelease.model.periods import Span
 from migrelease.model.tables import TableFrame
-from migrelease.sheets.blocks import HEADER_ROW, NOT_AVAILABLE, Block, ExcelTable, SheetLayout, cell_value, \
-    wrapped_height
-from migrelease.sheets.labels import column_label, period_label
+from migrelease.sheets.blocks import HEADER_ROW, NOT_AVAILABLE, Block, ExcelTable, SheetLayout, cell_value
+from migrelease.sheets.labels import column_label, header_height, period_label
 from migrelease.sheets.notes import cite
 from migrelease.sheets.words import SheetWords, sheet_words
 
@@ -49,7 +48,7 @@ def table_sheet(table: TableFrame, lang: str = "en") -> SheetLayout:
         ),
         tables=(ExcelTable(f"T_{table.spec.code}", HEADER_ROW, 1, last_row, last_column),),
         column_widths={1: 30, **{column: 16 for column in range(2, last_column + 1)}},
-        row_heights={HEADER_ROW: max(wrapped_height(text, 16) for text in header)},
+        row_heights={HEADER_ROW: header_height(header, 16)},
     )
 
 
