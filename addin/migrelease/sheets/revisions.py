@@ -42,7 +42,7 @@ _HEADER_KEYS = ("revisions.table", "revisions.figure", "region", "revisions.peri
 KEY_INDICATORS_TABLE, INTERREGIONAL_TABLE = "T_Key_indicators", "T_Interregional"
 _SPECS = {spec.code: spec for spec in TABLE_SPECS}
 _INDICATORS = {key_indicator_code(indicator): indicator for indicator in KEY_INDICATORS}
-_INTERREGIONAL_MEASURES = {code: measure for code, measure, _ in INTERREGIONAL}
+_INTERREGIONAL_MEASURES = dict(INTERREGIONAL)
 _UNIT_WORDS = {UNIT_PEOPLE: "people", UNIT_PERCENT: "percent", UNIT_TIMES: "times"}
 
 
