@@ -190,6 +190,21 @@ def test_regions_in_three_languages(exported):
     assert figures.loc["710000000", "region_kk"] == "Астана қаласы"
 
 
+def test_indicators_titled_in_three_languages(exported, workbook):
+    """Each indicator's titles are the words its sheet shows in that edition: a dynamic table's title is its
+    sheet's title (A1) in English; the Russian and Kazakh titles come from those editions' word packs."""
+    frame = pd.read_csv(exported[1] / "indicators.csv", dtype=str, keep_default_na=False).set_index("code")
+    assert list(frame.columns) == ["title_kk", "title_ru", "title_en", "unit"]
+    assert (frame[["title_kk", "title_ru", "title_en"]] != "").all().all()
+    for spec in TABLE_SPECS:
+        assert workbook[spec.code]["A1"].value.startswith(frame.loc[spec.code, "title_en"]), spec.code
+    assert frame.loc["Y_Ext_Arr", "title_ru"] == "Внешняя миграция по всем потокам - прибытие, по годам"
+    assert frame.loc["M_Int_Bal", "title_kk"].endswith("айлар бойынша")
+    assert frame["title_ru"].is_unique and frame["title_kk"].is_unique and frame["title_en"].is_unique
+    figures = _read_figures(exported[1])
+    assert set(figures["indicator"]) == set(frame.index)
+
+
 def test_key_indicators_equal_their_sheet(exported, workbook):
     """The Key indicators' rows carry the values of the Key indicators sheet's formulas, as publish evaluates them
     in the workbook with the add-in's own functions."""
@@ -204,7 +219,7 @@ def test_key_indicators_equal_their_sheet(exported, workbook):
     interregional = next(table for table in sheet.tables.values() if table.name == "T_Interregional")
     for row in list(sheet[interregional.ref])[1:]:
         region = next(region for region in regions() if region.name_en == row[0].value)
-        for (code, _, _), cell in zip(INTERREGIONAL, row[1:4]):
+        for (code, _), cell in zip(INTERREGIONAL, row[1:4]):
             shown = evaluator.value(INTERREGIONAL_SHEET, cell.coordinate)
             assert float(frame.loc[(code, region.kato), "value"]) == shown, (code, region.name_en)
 

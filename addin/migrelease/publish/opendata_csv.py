@@ -50,6 +50,8 @@ RESOURCES = {
     ), ("kato",), ()),
     "indicators": ("Every indicator: the 21 dynamic tables, the Key indicators and the intensity rates", (
         ("code", "string", "Indicator code", {"required": True, "unique": True}),
+        ("title_kk", "string", "Title in Kazakh", {"required": True}),
+        ("title_ru", "string", "Title in Russian", {"required": True}),
         ("title_en", "string", "Title in English", {"required": True}),
         ("unit", "string", "Unit of the indicator's figures", {"required": True, "enum": list(UNITS)}),
     ), ("code",), ()),
@@ -71,7 +73,8 @@ def region_rows() -> list[list[str]]:
 
 
 def indicator_rows(indicators: tuple[IndicatorInfo, ...]) -> list[list[str]]:
-    return [[indicator.code, indicator.title_en, indicator.unit] for indicator in indicators]
+    return [[indicator.code, *(indicator.titles[lang] for lang in ("kk", "ru", "en")), indicator.unit]
+            for indicator in indicators]
 
 
 def _schema(fields, primary_key, foreign_keys) -> dict:
