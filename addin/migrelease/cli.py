@@ -59,6 +59,7 @@ def command_refresh(args) -> int:
         print(f"  {code:<10} {table.spec.title}: {len(table.rows)} rows x {len(table.columns)} periods")
     for line in plan.warnings:
         say(line)
+    say(plan.revisions.summary())
     if args.charts:
         print(f"Wrote the charts as PNG files to {args.charts}")
     stamp = plan.stamp

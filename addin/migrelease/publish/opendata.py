@@ -17,7 +17,7 @@ from pathlib import Path
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.publish.gates import publish_gate
 from migrelease.publish.opendata_csv import write_csv_package
-from migrelease.publish.opendata_figures import indicators, published_figures
+from migrelease.sheets.figures import indicators, published_figures
 from migrelease.publish.opendata_sdmx import write_sdmx
 from migrelease.release.compute import Release
 from migrelease.sheets.words import PUBLISHER, RELEASE_TITLE

@@ -66,7 +66,7 @@ def input_layout(spec: TableSpec, frame, description: str) -> SheetLayout:
 def public_layouts(plan: RefreshPlan, data=None, draft: bool = False) -> list[SheetLayout]:
     """The public copy's sheets; `data` (the validated Data facts) adds the input sheets as tables."""
     release = plan.release
-    layouts = [values_only(layout) for layout in release_layout(release, plan.checks, public=True,
+    layouts = [values_only(layout) for layout in release_layout(release, plan.checks, plan.revisions, public=True,
                                                                 include_data=data is not None)]
     if draft:
         layouts[0] = marked_draft(layouts[0])  # the Cover
