@@ -417,7 +417,7 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
         options = resolve_options(settings, missing_rows, allow_incomplete, today)
         progress("computing tables, key points and checks")
         plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
-                            settings, lang, options, door="file", now=now)
+                            settings, lang=lang, options=options, door="file", now=now)
         with (staged(charts) if charts is not None else nullcontext()) as chart_staging:
             if charts is not None:
                 progress("drawing the charts")
