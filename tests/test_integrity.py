@@ -246,7 +246,7 @@ def test_the_public_copy_is_the_release_and_nothing_else(sample, tmp_path):
     names = sorted(item.name for item in (tmp_path / "out").iterdir())
     assert all(name == name.lower() and name.isascii() and " " not in name and "_" not in name for name in names)
     public = openpyxl.load_workbook(next((tmp_path / "out").glob("*.xlsx")))
-    assert public.sheetnames[:5] == PUBLIC_SHEETS_START and public.sheetnames[-1] == "Charts"
+    assert public.sheetnames[:5] == PUBLIC_SHEETS_START and public.sheetnames[-2:] == ["Charts", "Revisions"]
     assert not {"Settings", "Checks", RELEASE_SHEET, "Data", "Population", "Ethnicity", "xlwings.conf",
                 "My secret notes", "Hidden"} & set(public.sheetnames)
     assert all(sheet.sheet_state == "visible" for sheet in public.worksheets)
