@@ -25,7 +25,7 @@ INPUT_SHEETS = {"Data", "Population", "Ethnicity", "Settings"}
 # What stays as it is in every language: sheet and table names (codes), the MIG_ functions, the input's columns,
 # Excel's own names, the symbols of units; ASCII letters outside these in a Russian or Kazakh text are a leftover.
 CODES = re.compile(r"\b(?:[YM]_[A-Za-z]+_[A-Za-z]+|Rate_(?:Ext|Int)|T_\w*|Check_rows|Key (?:points|indicators)|"
-                   r"Cover|Contents|Notes|Interregional|Ethnic|Charts|Checks|Data|Population|Ethnicity|Settings|"
+                   r"Cover|Contents|Notes|Interregional|Ethnic|Charts|Revisions|Checks|Data|Population|Ethnicity|Settings|"
                    r"MIG_[A-Z]*|Excel|ROUND|period|region|flow|direction|people|All|Ext|CIS|Oth|Int|Arr|Dep|Bal|"
                    r"Rate|[YMx])\b")
 

@@ -26,8 +26,7 @@ from migrelease.model.periods import Span
 from migrelease.model.regions import COUNTRY, regions
 from migrelease.model.tables import TABLE_SPECS
 from migrelease.model.cube import MEASURES
-from migrelease.publish.opendata_figures import (INTERREGIONAL, iso_period, key_indicator_code, published_figures,
-                                                 rate_code)
+from migrelease.sheets.figures import INTERREGIONAL, iso_period, key_indicator_code, published_figures, rate_code
 from migrelease.release.supplementary import INTENSITY_SHEETS
 from migrelease.publish.opendata_sdmx import observations
 from migrelease.publish.release_files import FormulaEvaluator

@@ -21,8 +21,8 @@ from migrelease.filedoor.refresh import refresh_workbook
 from publication_workbooks import build_workbook, chart_parts, convert_with_libreoffice
 
 GENERATED_ORDER = ["Cover", "Contents", "Notes", "Key points", "Key indicators", "Interregional",
-                   *(spec.code for spec in TABLE_SPECS), "Rate_Ext", "Rate_Int", "Ethnic", "Charts", "Checks",
-                   "Check_rows"]
+                   *(spec.code for spec in TABLE_SPECS), "Rate_Ext", "Rate_Int", "Ethnic", "Charts",
+                   "Revisions", "Checks", "Check_rows"]
 INPUT_SHEETS = ["Data", "Population", "Ethnicity", "Settings"]
 # Sheets that hold exactly one table from column A with nothing below it: every generated sheet but the Cover.
 SINGLE_TABLE_SHEETS = [name for name in GENERATED_ORDER if name != "Cover"]

@@ -42,6 +42,7 @@ def command_refresh(args) -> int:
         print(f"  {code:<10} {table.spec.title}: {len(table.rows)} rows x {len(table.columns)} periods")
     for line in plan.warnings:
         print(line)
+    print(plan.revisions.summary())
     if args.charts:
         print(f"Wrote the charts as PNG files to {args.charts}")
     return 0

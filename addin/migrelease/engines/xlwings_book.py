@@ -20,6 +20,7 @@ from migrelease.sheets.writer import LayoutWriter
 
 PROBLEMS_TITLE = "Refresh release: the data has problems"
 WARNINGS_TITLE = "Refresh release: figures to review"
+REVISIONS_TITLE = "Refresh release: published figures revised"
 
 
 def book_sheet(book, name: str):
@@ -77,4 +78,7 @@ def refresh_book(book, writer: LayoutWriter, status: Callable[[str | bool], None
     if plan.warnings:
         echo("\n".join(plan.warnings))
         app.alert("\n".join(plan.warnings), title=WARNINGS_TITLE, mode="info")
+    echo(plan.revisions.summary())
+    if plan.revisions.items:
+        app.alert(plan.revisions.summary(), title=REVISIONS_TITLE, mode="info")
     return plan

@@ -19,7 +19,7 @@ from migrelease.filedoor.refresh import (OPENPYXL_LOAD_ERRORS, check_workbook_fi
                                          stamped_period)
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.publish.opendata_csv import write_csv_package
-from migrelease.publish.opendata_figures import indicators, published_figures
+from migrelease.sheets.figures import indicators, published_figures
 from migrelease.publish.opendata_sdmx import write_sdmx
 from migrelease.release.compute import Release, compute_release
 from migrelease.sheets.words import PUBLISHER, RELEASE_TITLE

@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 
 from migrelease.model.regions import COUNTRY, regions
-from migrelease.publish.opendata_figures import (UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE, UNIT_TIMES, UNITS, Figure,
-                                                 IndicatorInfo, iso_period)
+from migrelease.sheets.figures import (UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE, UNIT_TIMES, UNITS, Figure, IndicatorInfo,
+                                       iso_period)
 
 # SDMX observation status codes (CL_OBS_STATUS), so the CSV and the SDMX data speak one vocabulary.
 STATUS_AVAILABLE, STATUS_NOT_AVAILABLE = "A", "O"

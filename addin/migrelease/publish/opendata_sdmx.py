@@ -36,7 +36,7 @@ from sdmx.writer.xml import writer as xml_writer
 from migrelease.model.periods import Span
 from migrelease.model.regions import COUNTRY, regions
 from migrelease.model.tables import TABLE_SPECS
-from migrelease.publish.opendata_figures import INTERREGIONAL, Figure
+from migrelease.sheets.figures import INTERREGIONAL, Figure
 from migrelease.sheets.words import LANGUAGES, sheet_words
 
 AGENCY_ID = "KZ_BNS"  # not registered with the SDMX Global Registry: change it when the Bureau has an agency id

@@ -12,6 +12,8 @@ from migrelease.release.checks import RuleResult, check_release, raise_errors, w
 from migrelease.release.compute import Release, compute_release
 from migrelease.sheets.blocks import SheetLayout
 from migrelease.sheets.composition import release_layout
+from migrelease.sheets.publication_record import NO_RECORD, PublicationRecord, recorded_figures
+from migrelease.sheets.revisions import Revisions, find_revisions
 from migrelease.sheets.settings import SETTING_LANGUAGE
 from migrelease.sheets.words import LANGUAGES, read_language
 
@@ -22,6 +24,7 @@ class RefreshPlan:
     checks: tuple[RuleResult, ...]
     layouts: tuple[SheetLayout, ...]
     warnings: tuple[str, ...]
+    revisions: Revisions  # what the data revises of the figures the workbook's publication record holds
 
     @property
     def lang(self) -> str:
@@ -49,11 +52,15 @@ def release_language(lang: str | None, settings: Mapping[str, str]) -> str:
 
 
 def plan_refresh(facts, population, ethnicity, period: str | None, data_source: str,
-                 settings: Mapping[str, str], lang: str | None = None) -> RefreshPlan:
+                 settings: Mapping[str, str], lang: str | None = None,
+                 record: PublicationRecord = NO_RECORD) -> RefreshPlan:
     """Raises InputProblems (nothing written yet) when the data breaks a consistency rule that is an error, or
-    when the language asked for is not one of the release's."""
+    when the language asked for is not one of the release's. `record`: the workbook's publication record, read
+    like the Settings; the plan lists the published figures the data revises."""
     release = compute_release(facts, period, data_source, population, ethnicity, settings=settings,
                               lang=release_language(lang, settings))
     checks = check_release(release)
     raise_errors(checks)
-    return RefreshPlan(release, checks, tuple(release_layout(release, checks)), tuple(warning_lines(checks)))
+    revisions = find_revisions(record, recorded_figures(release))
+    return RefreshPlan(release, checks, tuple(release_layout(release, checks, revisions)),
+                       tuple(warning_lines(checks)), revisions)

@@ -3,8 +3,10 @@
 A Release in, Figure records out, nothing written. The dynamic tables' figures are their cells; the Key indicators
 are the values their sheet's formulas carry (the same functions over the same cells); the intensity rates are the
 Rate sheets' (with a Population sheet). So the open data cannot disagree with the workbook. (The Ethnic sheet's
-shares are by ethnic group, not by region, and stay in the workbook.) Each figure has a stable indicator code: a dynamic table's code (its sheet name), or a
-Key indicator's code derived from its declaration (KI_ + the table it starts from + what the function does).
+shares are by ethnic group, not by region, and stay in the workbook.) The open data (publish/opendata*) and the
+publication record of revisions (sheets/publication_record) both list these figures. Each figure has a stable
+indicator code: a dynamic table's code (its sheet name), or a Key indicator's code derived from its declaration
+(KI_ + the table it starts from + what the function does).
 """
 
 from __future__ import annotations
