@@ -8,21 +8,33 @@ never through the release's cube, tables or the detector under test.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import math
+import re
+import shutil
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
 from conftest import SAMPLE_DATA
+from migrelease import cli
 from migrelease.filedoor.csv_source import read_csv_table
 from migrelease.model.facts import DATA, validate
+from migrelease.model.periods import Span
 from migrelease.model.regions import COUNTRY, regions
 from migrelease.release.compute import compute_release
+from migrelease.sheets.labels import column_label
 from migrelease.sheets.plan import plan_refresh
 from migrelease.sheets.publication_record import (NO_RECORD, PublicationRecord, PublishedValue, RecordUnreadable,
-                                                  figure_key, record_after_publication, recorded_figures, record_blocks, record_from_rows)
-from migrelease.sheets.revisions import REVISED, REVISIONS_SHEET, find_revisions
+                                                  figure_key, read_record, record_after_publication,
+                                                  record_blocks, record_from_rows, recorded_figures)
+from migrelease.sheets.release_sheet import RELEASE_SHEET
+from migrelease.sheets.revisions import REVISED, REVISIONS_SHEET, figure_title, find_revisions
+from migrelease.sheets.words import sheet_words
+from publication_workbooks import build_workbook
 
 STAMP = {"refreshed_at": "2026-05-12T14:03:27+05:00", "period": "2026-03", "fingerprint_data": "ab12"}
 MONTHLY_CHANGE = {"year": 2025, "month": 2, "region": "100000000", "flow": "cis", "direction": "arrival",
@@ -39,6 +51,10 @@ MEASURES = {"Arr": "arrival", "Dep": "departure", "Bal": "balance"}
 @pytest.fixture(scope="module")
 def facts():
     return validate(read_csv_table(SAMPLE_DATA), DATA)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def changed(facts: pd.DataFrame, *changes: dict) -> pd.DataFrame:
@@ -263,3 +279,130 @@ def test_revised_tables_get_a_marker_column_and_the_notes_explain_it(facts):
     notes = layouts["Notes"]
     rows = {notes.cell(row, 1): notes.cell(row, 2) for row in range(5, 5 + len(notes.tables[0].address))}
     assert rows[f"[note {number}]"].startswith("[r] means revised")
+
+
+# --- end to end: publish, change the data, refresh, publish again (file door, CLI) ------------------------------
+
+def label_key(code: str, kato: str, period: str) -> tuple[str, str, str, str]:
+    """An expected figure as the Revisions sheet names it: (sheet, figure, region, column label)."""
+    first, _, last = period.partition("/")
+    year, _, month = first.partition("-")
+    span = Span(int(year)) if not month else Span(int(year), int(month), int(last[5:]) if last else int(month))
+    sheet = "Key indicators" if code.startswith("KI_") else code
+    return sheet, figure_title(code, sheet_words("en")), region_by_kato(kato).name_en, column_label(span)
+
+
+def region_by_kato(kato: str):
+    return next(region for region in (COUNTRY, *regions()) if region.kato == kato)
+
+
+def sheet_table(book, sheet: str) -> list[dict]:
+    """The rows of a sheet's (first) Excel table as dicts by header."""
+    worksheet = book[sheet]
+    table = next(iter(worksheet.tables.values()))
+    rows = [[cell.value for cell in row] for row in worksheet[table.ref]]
+    return [dict(zip(rows[0], row)) for row in rows[1:]]
+
+
+def changed_csv(folder: Path, *changes: dict) -> Path:
+    """The sample data as a CSV with `changes` applied (region by KATO code, as the Data contract allows)."""
+    frame = pd.read_csv(SAMPLE_DATA, dtype=str, keep_default_na=False)
+    for change in changes:
+        period = str(change["year"]) if not change["month"] else f"{change['year']}-{change['month']:02d}"
+        name = region_by_kato(change["region"]).name_en
+        row = ((frame["period"] == period) & (frame["region"] == name) & (frame["flow"] == change["flow"])
+               & (frame["direction"] == change["direction"]))
+        assert row.sum() == 1
+        frame.loc[row, "people"] = str(int(frame.loc[row, "people"].iloc[0]) + change["delta"])
+    path = folder / "data.csv"
+    frame.to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The sample release refreshed and published once (copy before changing it)."""
+    folder = tmp_path_factory.mktemp("published")
+    path = build_workbook(folder / "release.xlsx")
+    assert cli.main(["refresh", str(path)]) == 0
+    assert cli.main(["publish", str(path), "--out", str(folder / "public")]) == 0
+    return path
+
+
+def test_publish_records_every_figure_it_published(published, facts):
+    record = read_record(openpyxl.load_workbook(published)[RELEASE_SHEET].iter_rows(values_only=True))
+    release = compute_release(facts, languages=("en",))
+    figures = recorded_figures(release)
+    assert [(p.number, p.published_on, p.next_publication) for p in record.publications] == \
+        [(1, "12.05.2026", "10.08.2026")]
+    stamp = openpyxl.load_workbook(published)[RELEASE_SHEET]
+    assert record.publications[0].stamp["refreshed_at"] == dict(
+        (row[0], row[1]) for row in stamp.iter_rows(min_col=1, max_col=2, values_only=True))["refreshed_at"]
+    assert {figure_key(figure): figure.value for figure in figures} == \
+        {key: value.value for key, value in record.values.items()}
+    assert len(record.values) == len(figures) > 6000
+    # The Revisions sheet of the shipped layout: an empty table until a published figure is revised.
+    rows = sheet_table(openpyxl.load_workbook(published), REVISIONS_SHEET)
+    assert rows == [dict.fromkeys(rows[0], "[z]")]
+
+
+def test_a_refresh_lists_the_revised_figures_and_publish_needs_them_accepted(published, facts, tmp_path, capsys):
+    path = tmp_path / published.name
+    shutil.copyfile(published, path)
+    data = changed_csv(tmp_path, MONTHLY_CHANGE, ANNUAL_CHANGE)
+    capsys.readouterr()
+    assert cli.main(["refresh", str(path), "--data", str(data)]) == 0
+    expected = {label_key(*key): values for key, values in
+                expected_revisions(facts, validate(read_csv_table(data), DATA), MONTHLY_CHANGE,
+                                   ANNUAL_CHANGE).items()}
+    tables = {"Key indicators" if key[0] == "Key indicators" else key[0] for key in expected}
+    assert f"{len(expected)} published figures revised, in {len(tables)} tables; see the Revisions sheet" in \
+        capsys.readouterr().out
+    book = openpyxl.load_workbook(path)
+    listed = {(row["Table"], row["Figure"], row["Region"], row["Period"]): (row["Published value"],
+                                                                            row["New value"])
+              for row in sheet_table(book, REVISIONS_SHEET)}
+    assert len(listed) == len(sheet_table(book, REVISIONS_SHEET))
+    assert listed == expected
+    assert all(row["Date of the publication revised"] == "12.05.2026" and
+               row["Difference (new − published)"] == pytest.approx(row["New value"] - row["Published value"])
+               for row in sheet_table(book, REVISIONS_SHEET))
+    # [r] beside the data, the data cells still numbers, the marker column explained by a note
+    oth_dep = sheet_table(book, "Y_Oth_Dep")
+    marker = next(header for header in oth_dep[0] if header.startswith("Revised since"))
+    assert {row["Region"]: row[marker] for row in oth_dep if row[marker] != "not revised"} == {
+        "Republic of Kazakhstan": "[r] 2024", "Astana city": "[r] 2024"}
+    assert all(isinstance(row["2024 (people)"], int) for row in oth_dep)
+    notes = {row["Note number"]: row["Note text"] for row in sheet_table(book, "Notes")}
+    assert notes[re.search(r"\[note \d+\]", marker).group(0)].startswith("[r] means revised")
+
+    before, out = digest(path), tmp_path / "public"
+    assert cli.main(["publish", str(path), "--out", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert f"publishing it would revise {len(expected)} published figures" in error
+    old, new = expected[("Y_All_Arr", "Arrival of migrants in all flows, by year", "Abai region", "2025")]
+    assert "publish again with --accept-revisions" in error
+    assert (f"Y_All_Arr, Arrival of migrants in all flows, by year — Abai region, 2025: {old:.0f} published on "
+            f"12.05.2026, now {new:.0f} (+300)") in error
+    assert f"and {len(expected) - 20} more (all on the Revisions sheet)" in error
+    assert digest(path) == before and not out.exists()
+
+    assert cli.main(["publish", str(path), "--out", str(out), "--accept-revisions"]) == 0
+    printed = capsys.readouterr().out
+    assert "accepted with --accept-revisions" in printed and "Recorded publication 2 of 12.05.2026" in printed
+    page = next(out.glob("*.md")).read_text(encoding="utf-8")
+    assert f"This release revises figures published on 12.05.2026 (revised figures: {len(expected)}; tables: " \
+           f"{len(tables)}):" in page
+    assert "- Migration with other countries - departure, by year (Y_Oth_Dep): 2024" in page
+    public = openpyxl.load_workbook(next(out.glob("*.xlsx")))
+    assert len(sheet_table(public, REVISIONS_SHEET)) == len(expected)
+
+    # The figures are published now: unchanged data revises nothing; a new month revises nothing.
+    assert cli.main(["refresh", str(path)]) == 0
+    assert "No published figure revised since the publication of 12.05.2026." in capsys.readouterr().out
+    assert sheet_table(openpyxl.load_workbook(path), REVISIONS_SHEET)[0]["Table"] == "[z]"
+    april = pd.read_csv(data, dtype=str, keep_default_na=False)
+    april = pd.concat([april, april[april["period"] == "2026-03"].assign(period="2026-04")])
+    april.to_csv(tmp_path / "april.csv", index=False)
+    assert cli.main(["refresh", str(path), "--data", str(tmp_path / "april.csv")]) == 0
+    assert "No published figure revised" in capsys.readouterr().out

@@ -16,6 +16,7 @@ from migrelease.filedoor.refresh import check_workbook_file, read_inputs, refres
 from migrelease.model.completeness import MISSING_ROWS_CHOICES
 from migrelease.model.problems import InputProblems
 from migrelease.publish.opendata import FORMAT_CHOICES, export_open_data, formats_of
+from migrelease.publish.record import revision_lines
 from migrelease.publish.release_files import publish_workbook
 from migrelease.publish.validation import validate_inputs
 from migrelease.release.compute import compute_release
@@ -78,7 +79,8 @@ def command_validate(args) -> int:
 
 def command_publish(args) -> int:
     published = publish_workbook(args.workbook, args.out, draft=args.draft, published=args.published,
-                                 next_publication=args.next, include_data=args.include_data)
+                                 next_publication=args.next, include_data=args.include_data,
+                                 accept_revisions=args.accept_revisions)
     if published.draft:
         print("DRAFT published despite:", file=sys.stderr)
         for problem in published.refusals:
@@ -86,6 +88,15 @@ def command_publish(args) -> int:
     print(f"Published {published.workbook} ({published.formulas_replaced} formulas replaced by values)")
     for page in published.pages:
         print(f"  release page: {page}")
+    revisions = published.revisions
+    if revisions is not None and revisions.items:
+        say(f"{revisions.summary().split(';')[0]} (accepted with --accept-revisions):")
+        for line in revision_lines(revisions):
+            say(f"  {line}")
+    if published.record is not None:
+        last = published.record.last
+        print(f"Recorded publication {last.number} of {last.published_on} in {args.workbook}: "
+              f"{len(published.record.values)} figures (_Release sheet)")
     return 0
 
 
@@ -180,9 +191,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     publish = commands.add_parser("publish", help="write the public, macro-free .xlsx and the release page")
     publish.add_argument("workbook", help="a refreshed release workbook (.xlsm or .xlsx); changed only by "
-                                          "--published/--next (written to its Settings)")
+                                          "--published/--next (written to its Settings) and by the record of "
+                                          "the publication (its _Release sheet)")
     publish.add_argument("--out", metavar="DIR", required=True, help="folder for the published files")
     publish.add_argument("--draft", action="store_true", help="publish even where the gates refuse, marked DRAFT")
+    publish.add_argument("--accept-revisions", action="store_true",
+                         help="publish although it revises figures published before (listed; see the Revisions "
+                              "sheet); without it such a publication is refused")
     publish.add_argument("--include-data", action="store_true",
                          help="also put the input sheets (Data, Population, Ethnicity) in the public .xlsx")
     date_options(publish)

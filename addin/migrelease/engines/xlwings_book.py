@@ -16,6 +16,8 @@ from migrelease.model.input_rows import raw_table_from_rows
 from migrelease.model.problems import InputProblems
 from migrelease.release.compute import resolve_options
 from migrelease.sheets.plan import RefreshPlan, plan_refresh
+from migrelease.sheets.publication_record import read_record
+from migrelease.sheets.release_sheet import RELEASE_SHEET
 from migrelease.sheets.settings import SETTINGS_SHEET, created_settings, settings_from_rows, settings_sheet
 from migrelease.sheets.writer import LayoutWriter
 
@@ -45,6 +47,12 @@ def read_settings(book) -> dict[str, str]:
     return {} if sheet is None else settings_from_rows(sheet.used_range.options(ndim=2).value)
 
 
+def read_release_rows(book) -> list | None:
+    """The `_Release` sheet's cells (the stamp and the publication record), whatever its visibility."""
+    sheet = book_sheet(book, RELEASE_SHEET)
+    return None if sheet is None else sheet.used_range.options(ndim=2).value
+
+
 def _nowhere(text: str | bool) -> None:
     """Where a door has no status bar or message log."""
 
@@ -68,7 +76,7 @@ def refresh_book(book, writer: LayoutWriter, status: Callable[[str | bool], None
         # a Settings sheet this refresh creates is fingerprinted as it will be, as the file door does
         settings = read_settings(book) if book_sheet(book, SETTINGS_SHEET) is not None else created_settings()
         plan = plan_refresh(facts, population, ethnicity, None, "sheet 'Data'", settings,
-                            options=resolve_options(settings),
+                            record=read_record(read_release_rows(book)), options=resolve_options(settings),
                             door=door)
     except InputProblems as error:
         status(False)

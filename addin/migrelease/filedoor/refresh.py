@@ -39,6 +39,7 @@ from migrelease.model.input_rows import sheet_rows
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.release.compute import resolve_options
 from migrelease.sheets.plan import RefreshPlan, plan_refresh
+from migrelease.sheets.publication_record import read_record
 from migrelease.sheets.release_sheet import RELEASE_SHEET
 from migrelease.sheets.settings import (SETTING_LANGUAGE, SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION,
                                         SETTINGS_SHEET, created_settings, settings_sheet)
@@ -232,7 +233,7 @@ class ReleaseInputs:
     ethnicity: object | None
     data_source: str
     settings: dict[str, str]
-    release_rows: list[list] | None = None  # the `_Release` sheet's rows (the stamp); None: no such sheet
+    release_rows: list[list] | None = None  # the `_Release` sheet's rows (stamp, publication record); None: none
     has_settings: bool = False  # the workbook has a Settings sheet (else a refresh creates one)
 
 
@@ -387,6 +388,25 @@ def with_settings(settings: dict[str, str], updates: dict[str, str]) -> dict[str
     return {**merged, **updates}
 
 
+def write_layouts_beside(path: Path, layouts, *, created_once=(), data: DataReplacement | None = None,
+                         settings_updates: dict[str, str] | None = None,
+                         progress: Progress = lambda message: None) -> Path:
+    """The workbook at `path` with `layouts` written into it (package surgery: every other part carried as it is
+    stored), as a temporary file beside it; the caller renames it over `path` (replace_atomically)."""
+    try:
+        with SourcePackage(path) as package:
+            changes = WorkbookRefresh(package, layouts, created_once=created_once, data=data,
+                                      settings_updates=settings_updates).changes()
+            progress("saving")
+            # The source package is closed before the rename: Windows cannot replace an open file.
+            return write_beside(path, lambda stream: write_package(package, stream, changes.replaced,
+                                                                   changes.dropped, changes.added))
+    except zipfile.BadZipFile as error:
+        raise file_problem(path, f"is corrupt ({error})") from None
+    except (PackageError, etree.XMLSyntaxError) as error:
+        raise file_problem(path, f"cannot be opened ({error})") from None
+
+
 def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, period: str | None = None,
                      progress: Progress = lambda message: None, charts_dir: str | Path | None = None,
                      lang: str | None = None, *, missing_rows: str | None = None, allow_incomplete: bool = False,
@@ -417,25 +437,16 @@ def refresh_workbook(path: str | Path, data_csv: str | Path | None = None, perio
         options = resolve_options(settings, missing_rows, allow_incomplete, today)
         progress("computing tables, key points and checks")
         plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, period, inputs.data_source,
-                            settings, lang=lang, options=options, door="file", now=now)
+                            settings, lang=lang, record=read_record(inputs.release_rows), options=options,
+                            door="file", now=now)
         with (staged(charts) if charts is not None else nullcontext()) as chart_staging:
             if charts is not None:
                 progress("drawing the charts")
                 write_chart_pngs(plan.release, chart_staging)
             progress("writing sheets")
             data = DataReplacement(DATA.sheet, sheet_rows(DATA, inputs.facts)) if data_csv is not None else None
-            try:
-                with SourcePackage(path) as package:
-                    changes = WorkbookRefresh(package, plan.layouts, created_once=(settings_sheet(updates),),
-                                              data=data, settings_updates=updates).changes()
-                    progress("saving")
-                    # The source package is closed before the rename: Windows cannot replace an open file.
-                    temporary = write_beside(path, lambda stream: write_package(package, stream, changes.replaced,
-                                                                                changes.dropped, changes.added))
-            except zipfile.BadZipFile as error:
-                raise file_problem(path, f"is corrupt ({error})") from None
-            except (PackageError, etree.XMLSyntaxError) as error:
-                raise file_problem(path, f"cannot be opened ({error})") from None
+            temporary = write_layouts_beside(path, plan.layouts, created_once=(settings_sheet(updates),), data=data,
+                                             settings_updates=updates, progress=progress)
             replace_atomically(temporary, path, confirm_before_replace=lambda: identity.confirm(path))
             if charts is not None:
                 commit(chart_staging, charts)

@@ -17,6 +17,7 @@ from migrelease.model.problems import InputProblems, Problem
 from migrelease.release.compute import RefreshOptions
 from migrelease.release.stamp import Stamp, changed_inputs, input_fingerprints
 from migrelease.sheets.plan import RefreshPlan, plan_refresh
+from migrelease.sheets.publication_record import read_record
 from migrelease.sheets.release_sheet import stamp_from_rows
 from migrelease.sheets.settings import SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION
 
@@ -79,7 +80,8 @@ def publish_gate(path: str | Path, date_updates: Mapping[str, str] | None = None
     options = RefreshOptions(stamp.missing_rows, stamp.allow_incomplete)
     try:
         plan = plan_refresh(inputs.facts, inputs.population, inputs.ethnicity, stamp.period, inputs.data_source,
-                            settings, lang=stamp.language, options=options, door=stamp.door, now=stamp.refreshed_at)
+                            settings, lang=stamp.language, record=read_record(inputs.release_rows),
+                            options=options, door=stamp.door, now=stamp.refreshed_at)
     except InputProblems as error:
         return Gate(path, stamp, inputs, None, (*refusals, *error.problems))
     for result in plan.checks:

@@ -12,6 +12,7 @@ parser does not know is left to Excel.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import math
 import re
@@ -23,15 +24,19 @@ import openpyxl
 
 from migrelease import udfs
 from migrelease.filedoor.chart_images import chart_alt_texts, write_chart_pngs
-from migrelease.filedoor.refresh import date_settings, refresh_workbook, with_settings
+from migrelease.filedoor.guard import FileIdentity
+from migrelease.filedoor.refresh import check_workbook_file, date_settings, refresh_workbook, with_settings
 from migrelease.filedoor.staging import check_target_folder, commit, staged
 from migrelease.model.measures import times
 from migrelease.publish.gates import publish_gate
+from migrelease.publish.record import publication_record, record_publication, refuse_unaccepted
 from migrelease.publish.public_copy import DRAFT_MARK, public_layouts, web_safe_name, write_public_workbook
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.model.tables import TABLE_SPECS
 from migrelease.sheets.blocks import NOT_AVAILABLE, Formula, cell_value
 from migrelease.sheets.key_sheets import KEY_POINTS_SHEET
+from migrelease.sheets.publication_record import PublicationRecord
+from migrelease.sheets.revisions import Revisions, page_section
 from migrelease.sheets.settings import SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION
 from migrelease.sheets.words import CONTACT, PUBLIC_TITLE, RELEASE_TITLE, sheet_words
 from migrelease.text.period_labels import span_label
@@ -145,6 +150,8 @@ class Published:
     formulas_replaced: int = 0
     draft: bool = False
     refusals: tuple = ()  # what a draft was published despite
+    revisions: Revisions | None = None  # the published figures this publication revised
+    record: PublicationRecord | None = None  # the workbook's record after it (None: a draft, not recorded)
 
 
 def replace_formulas(workbook) -> int:
@@ -196,9 +203,11 @@ def public_file_stem(period_label: str) -> str:
     return web_safe_name(f"{PUBLIC_TITLE}, {period_label}")
 
 
-def page_sections(period: str, key_points: list[str], workbook_name: str,
-                  chart_names: list[str]) -> list[tuple[str, list[tuple[str, object]]]]:
-    """The release page as sections of (kind, content): kinds para, list, image, link."""
+def page_sections(period: str, key_points: list[str], workbook_name: str, chart_names: list[str],
+                  revisions: tuple[str, list[tuple[str, object]]] | None = None
+                  ) -> list[tuple[str, list[tuple[str, object]]]]:
+    """The release page as sections of (kind, content): kinds para, list, image, link; `revisions`: the section
+    naming the revised tables (sheets.revisions.page_section), after the dynamic tables."""
     annual = [spec.title for spec in TABLE_SPECS if spec.frequency == "annual"]
     monthly = [spec.title for spec in TABLE_SPECS if spec.frequency == "monthly"]
     key_content: list[tuple[str, object]] = [("para", point) for point in key_points]
@@ -207,6 +216,7 @@ def page_sections(period: str, key_points: list[str], workbook_name: str,
     return [
         ("Key points", key_content),
         ("Dynamic tables", [("para", "on years:"), ("list", annual), ("para", "by month:"), ("list", monthly)]),
+        *([revisions] if revisions else []),
         ("Glossary", [("list", [f"{term} – {definition}" for term, definition in sheet_words("en").glossary])]),
         ("Methodological explanations", [("para", text) for text in sheet_words("en").methodology]),
         ("Useful links", [("list", [name for name, _ in sheet_words("en").useful_links])]),
@@ -267,21 +277,29 @@ def release_html(title: str, settings: dict, sections) -> str:
 
 
 def publish_workbook(path: str | Path, out_dir: str | Path, *, draft: bool = False, published: str | None = None,
-                     next_publication: str | None = None, include_data: bool = False) -> Published:
+                     next_publication: str | None = None, include_data: bool = False,
+                     accept_revisions: bool = False, now: dt.datetime | None = None) -> Published:
     """Write the public .xlsx, the chart images and the release page (.md, .html) into `out_dir` — only through
     the publish gate (or as a DRAFT), all of them first into a staging folder beside `out_dir` and moved in when
-    complete. --published/--next are written to the workbook's Settings (by a refresh with the stamp's choices)."""
+    complete. --published/--next are written to the workbook's Settings (by a refresh with the stamp's choices).
+    Published figures it revises must be accepted (`accept_revisions`); a publication (not a draft) is recorded
+    in the workbook's `_Release` sheet, the one change it makes to the workbook."""
     path, out_dir = Path(path), Path(out_dir)
     check_target_folder(out_dir, "--out")
     dates = date_settings(published, next_publication)
+    check_workbook_file(path, for_writing=not draft)
+    identity = FileIdentity.of(path)  # before the gate reads it: the record goes only into this very file
     gate = publish_gate(path, dates)
     gate.raise_unless_open(draft)
     plan = gate.plan
+    if gate.open:
+        refuse_unaccepted(plan.revisions, path, accept_revisions)
     if dates and gate.open:
         plan = refresh_workbook(path, period=gate.stamp.period, lang=gate.stamp.language,
                                 missing_rows=gate.stamp.missing_rows,
                                 allow_incomplete=gate.stamp.allow_incomplete, published=published,
                                 next_publication=next_publication)
+        identity = FileIdentity.of(path)
     release = plan.release
     settings = with_settings(dict(release.settings), dates)
     period = span_label(release.span)
@@ -301,17 +319,25 @@ def publish_workbook(path: str | Path, out_dir: str | Path, *, draft: bool = Fal
         alt_texts = chart_alt_texts(release)
         key_points = list(release.key_points.get("en", ()))
         sections = page_sections(period, key_points, f"{stem}.xlsx",
-                                 [(chart.name, alt_texts[kind]) for kind, chart in charts.items()])
+                                 [(chart.name, alt_texts[kind]) for kind, chart in charts.items()],
+                                 revisions=page_section(plan.revisions, "en"))
         if is_draft:
             sections[0][1].insert(0, ("para", f"{DRAFT_MARK}. Published despite: "
                                               + "; ".join(str(problem) for problem in gate.refusals)))
         for suffix, text in ((".md", release_markdown(title, settings, sections)),
                              (".html", release_html(title, settings, sections))):
             (staging / f"{stem}{suffix}").write_text(text, encoding="utf-8")
-        written = commit(staging, out_dir)
+        if is_draft:
+            written, record = commit(staging, out_dir), None
+        else:
+            record = publication_record(plan, settings, now)
+            outcome = {}
+            record_publication(path, plan, record, identity,
+                               lambda: outcome.setdefault("written", commit(staging, out_dir)))
+            written = outcome["written"]
     by_suffix = {target.suffix: target for target in written}
     return Published(by_suffix[".xlsx"], [by_suffix[".md"], by_suffix[".html"]],
                      [target for target in written if target.suffix == ".png"],
                      sum(isinstance(value, Formula) for layout in plan.layouts for block in layout.blocks
                          for row in block.values for value in row),
-                     is_draft, gate.refusals)
+                     is_draft, gate.refusals, plan.revisions, record)

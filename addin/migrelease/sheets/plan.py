@@ -69,5 +69,5 @@ def plan_refresh(facts, population, ethnicity, period: str | None, data_source: 
     raise_errors(checks)
     revisions = find_revisions(record, recorded_figures(release))
     stamp = stamp_release(release, input_fingerprints(facts, population, ethnicity, settings), door, now)
-    layouts = (*release_layout(release, checks, revisions), release_sheet(stamp))
+    layouts = (*release_layout(release, checks, revisions), release_sheet(stamp, record))
     return RefreshPlan(release, checks, layouts, tuple(warning_lines(checks)), revisions, stamp)

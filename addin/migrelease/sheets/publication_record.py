@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
 
-from migrelease.model.periods import Span
+from migrelease.model.problems import InputProblems, Problem
 from migrelease.model.regions import COUNTRY, Region, regions
 from migrelease.sheets.blocks import NOT_AVAILABLE, Block
 from migrelease.release.compute import Release
@@ -159,6 +159,14 @@ def record_blocks(record: PublicationRecord) -> tuple[Block, ...]:
     )
 
 
+def record_column_widths(record: PublicationRecord) -> dict[int, float]:
+    if record.empty:
+        return {}
+    return {KEYS_COLUMN: 14, KEYS_COLUMN + 1: 40,
+            **{PUBLICATIONS_COLUMN + i: 26 for i in range(len(PUBLICATION_FIELDS) + len(STAMP_KEYS))},
+            FIGURES_COLUMN: 12, FIGURES_COLUMN + 1: 18, FIGURES_COLUMN + 2: 18, FIGURES_COLUMN + 3: 120}
+
+
 def _without_trailing(tokens: list[str]) -> list[str]:
     while tokens and tokens[-1] == NOT_PART:
         tokens = tokens[:-1]
@@ -223,7 +231,7 @@ def record_from_rows(rows: Iterable | None) -> PublicationRecord:
     publications = _table(grid, PUBLICATION_FIELDS)
     if not publications and "regions" not in keys:
         return NO_RECORD
-    where = "sheet '_Release', the publication record"
+    where = "the publication record"
     if keys.get("format") != RECORD_FORMAT:
         raise RecordUnreadable(f"{where} has format {keys.get('format')!r}; this migrelease reads format "
                                f"{RECORD_FORMAT} (a newer migrelease wrote it?)")
@@ -257,11 +265,12 @@ def record_from_rows(rows: Iterable | None) -> PublicationRecord:
     return PublicationRecord(parsed, MappingProxyType(values))
 
 
-def span_of_period(period: str) -> Span:
-    """The span of an ISO period as the record writes it: '2025', '2025-02', '2025-01/2025-03'."""
-    first, _, last = period.partition("/")
-    year, _, month = first.partition("-")
-    if not month:
-        return Span(int(year))
-    last_month = int(last.partition("-")[2]) if last else int(month)
-    return Span(int(year), int(month), last_month)
+def read_record(rows: Iterable | None) -> PublicationRecord:
+    """The record in the `_Release` sheet's rows, for a refresh or a publication: a record that is there but
+    cannot be read stops it (nothing written), since writing the sheet anew would lose what was published."""
+    try:
+        return record_from_rows(rows)
+    except RecordUnreadable as error:
+        raise InputProblems([Problem("sheet '_Release'", None, None,
+                                     f"{error}: it was edited; restore the workbook from its last published copy "
+                                     "(or from a backup) and refresh again")]) from None

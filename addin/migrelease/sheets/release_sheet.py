@@ -1,4 +1,5 @@
-"""The `_Release` sheet: the release stamp every refresh writes (and, from issue 18, the publication record).
+"""The `_Release` sheet: the release stamp every refresh writes, and the publication record (issue 18) that
+`publish` writes and every refresh carries over unchanged (sheets/publication_record.py; columns D onwards).
 
 Why a very hidden sheet and not custom document properties or a custom XML part: it is the one store that every
 door writes through the same layout and writer interface (the file door, xlwings in Excel, xlwings Lite); it holds
@@ -13,13 +14,15 @@ from typing import Iterable
 
 from migrelease.release.stamp import Stamp
 from migrelease.sheets.blocks import Block, PrintSetup, SheetLayout
+from migrelease.sheets.publication_record import NO_RECORD, PublicationRecord, record_blocks, record_column_widths
 
 RELEASE_SHEET = "_Release"
 STAMP_HEADER = ("Key", "Value")
 STAMP_HEADER_ROW = 4
 
 
-def release_sheet(stamp: Stamp) -> SheetLayout:
+def release_sheet(stamp: Stamp, record: PublicationRecord = NO_RECORD) -> SheetLayout:
+    """The stamp of this refresh, and the publication record as the workbook holds it."""
     rows = stamp.rows()
     return SheetLayout(
         name=RELEASE_SHEET,
@@ -31,8 +34,9 @@ def release_sheet(stamp: Stamp) -> SheetLayout:
             Block(STAMP_HEADER_ROW, 1, (STAMP_HEADER,), "header"),
             Block(STAMP_HEADER_ROW + 1, 1, tuple((key,) for key, _ in rows), "label"),
             Block(STAMP_HEADER_ROW + 1, 2, tuple((value,) for _, value in rows), "text"),
+            *record_blocks(record),
         ),
-        column_widths={1: 24, 2: 70},
+        column_widths={1: 24, 2: 70, **record_column_widths(record)},
         print_setup=PrintSetup(),  # prints like every sheet of the release, should anyone unhide it
         visibility="veryHidden",
     )
