@@ -20,7 +20,8 @@ import pandas as pd
 import pytest
 
 from conftest import SAMPLE_DATA
-from migrelease import cli
+from migrelease import cli, macros
+from migrelease.filedoor.refresh import refresh_workbook
 from migrelease.filedoor.csv_source import read_csv_table
 from migrelease.model.facts import DATA, validate
 from migrelease.model.periods import Span
@@ -34,7 +35,8 @@ from migrelease.sheets.publication_record import (NO_RECORD, PublicationRecord, 
 from migrelease.sheets.release_sheet import RELEASE_SHEET
 from migrelease.sheets.revisions import REVISED, REVISIONS_SHEET, figure_title, find_revisions
 from migrelease.sheets.words import sheet_words
-from publication_workbooks import build_workbook
+from publication_workbooks import build_workbook, convert_with_libreoffice
+from xlwings_harness import dump_book, dump_openpyxl, load_workbook
 
 STAMP = {"refreshed_at": "2026-05-12T14:03:27+05:00", "period": "2026-03", "fingerprint_data": "ab12"}
 MONTHLY_CHANGE = {"year": 2025, "month": 2, "region": "100000000", "flow": "cis", "direction": "arrival",
@@ -406,3 +408,71 @@ def test_a_refresh_lists_the_revised_figures_and_publish_needs_them_accepted(pub
     april.to_csv(tmp_path / "april.csv", index=False)
     assert cli.main(["refresh", str(path), "--data", str(tmp_path / "april.csv")]) == 0
     assert "No published figure revised" in capsys.readouterr().out
+
+
+def test_the_record_survives_a_libreoffice_save(published, tmp_path, capsys):
+    """LibreOffice 7.4 loads and saves the published workbook (as File > Save would): the record reads back the
+    same, a refresh of the saved file finds nothing revised and hides `_Release` again, and a change to the data
+    is found against the publication of 12.05.2026."""
+    saved = convert_with_libreoffice(published, tmp_path)
+    original = read_record(openpyxl.load_workbook(published)[RELEASE_SHEET].iter_rows(values_only=True))
+    book = openpyxl.load_workbook(saved)
+    assert book[RELEASE_SHEET].sheet_state in ("hidden", "veryHidden")  # LibreOffice has no "very hidden"
+    again = read_record(book[RELEASE_SHEET].iter_rows(values_only=True))
+    assert again.publications == original.publications
+    assert {key: (value.value, value.publication) for key, value in again.values.items()} == \
+        {key: (value.value, value.publication) for key, value in original.values.items()}
+    capsys.readouterr()
+    assert cli.main(["refresh", str(saved)]) == 0
+    assert "No published figure revised since the publication of 12.05.2026." in capsys.readouterr().out
+    assert openpyxl.load_workbook(saved)[RELEASE_SHEET].sheet_state == "veryHidden"
+    assert cli.main(["refresh", str(saved), "--data", str(changed_csv(tmp_path, ANNUAL_CHANGE))]) == 0
+    assert "12 published figures revised, in 6 tables" in capsys.readouterr().out
+
+
+# --- both doors: the button's macro on the in-memory xlwings engine finds what the file door finds -------------
+
+def with_changed_data_sheet(source: Path, target: Path, *changes: dict) -> Path:
+    """A copy of `source` whose Data sheet cells carry `changes` (as a user types them in Excel)."""
+    book = openpyxl.load_workbook(source)
+    sheet = book["Data"]
+    header = [cell.value for cell in sheet[1]]
+    for change in changes:
+        period = str(change["year"]) if not change["month"] else f"{change['year']}-{change['month']:02d}"
+        name = region_by_kato(change["region"]).name_en
+        matches = [row for row in sheet.iter_rows(min_row=2)
+                   if [str(row[header.index(column)].value) for column in ("period", "region", "flow", "direction")]
+                   == [period, name, change["flow"], change["direction"]]]
+        assert len(matches) == 1
+        cell = matches[0][header.index("people")]
+        cell.value = int(cell.value) + change["delta"]
+    book.save(target)
+    return target
+
+
+def revision_facts(revisions) -> list[tuple]:
+    return [(r.figure, r.region.kato, r.span, r.published, r.new, r.publication.number) for r in revisions.items]
+
+
+def test_both_doors_find_the_same_revisions(published, tmp_path):
+    changed_book = with_changed_data_sheet(published, tmp_path / "changed.xlsx", MONTHLY_CHANGE, ANNUAL_CHANGE)
+    file_copy = tmp_path / "file.xlsx"
+    shutil.copyfile(changed_book, file_copy)
+    by_file = refresh_workbook(file_copy)
+    book = load_workbook(changed_book)
+    by_button = macros.refresh(book)
+    assert by_button is not None, book.impl.app.alerts
+    assert revision_facts(by_button.revisions) == revision_facts(by_file.revisions)
+    assert len(by_file.revisions.items) == 42
+    alerts = [alert for alert in book.impl.app.alerts if alert["title"] == "Refresh release: published figures revised"]
+    assert [(alert["prompt"], alert["mode"]) for alert in alerts] == [(by_file.revisions.summary(), "info")]
+    # Both carry the record over unchanged, and write the same Revisions sheet and markers.
+    button = dump_book(book, [RELEASE_SHEET, REVISIONS_SHEET, "Y_Oth_Dep", "Key indicators"])
+    file = dump_openpyxl(file_copy, [RELEASE_SHEET, REVISIONS_SHEET, "Y_Oth_Dep", "Key indicators"])
+    for name in (REVISIONS_SHEET, "Y_Oth_Dep", "Key indicators"):
+        assert button[name] == file[name], name
+    record_cells = {address: value for address, value in file[RELEASE_SHEET].items() if address[0] not in "AB"}
+    assert {address: button[RELEASE_SHEET].get(address) for address in record_cells} == record_cells
+    original = read_record(openpyxl.load_workbook(published)[RELEASE_SHEET].iter_rows(values_only=True))
+    written = read_record(openpyxl.load_workbook(file_copy)[RELEASE_SHEET].iter_rows(values_only=True))
+    assert written.values == original.values and written.publications == original.publications
