@@ -3,8 +3,10 @@ add-in's own functions, document properties, and the release page as Markdown an
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
+from xml.etree import ElementTree
 
 import openpyxl
 import formulas
@@ -39,8 +41,30 @@ def published(tmp_path_factory):
     assert cli.main(["refresh", str(source), "--published", "12.05.2026", "--next", "12.08.2026"]) == 0
     before = source.read_bytes()
     assert cli.main(["publish", str(source), "--out", str(folder / "out")]) == 0
-    assert source.read_bytes() == before, "publishing does not change the release workbook"
+    assert changed_parts(before, source.read_bytes()) == {sheet_part(source, "_Release")}, \
+        "publishing changes only the release workbook's _Release sheet (where it records the publication)"
     return source, folder / "out"
+
+
+def changed_parts(before: bytes, after: bytes) -> set[str]:
+    """The parts of two packages that differ (or exist in one only)."""
+    with zipfile.ZipFile(io.BytesIO(before)) as old, zipfile.ZipFile(io.BytesIO(after)) as new:
+        names = set(old.namelist()) | set(new.namelist())
+        return {name for name in names if name not in old.namelist() or name not in new.namelist()
+                or old.read(name) != new.read(name)}
+
+
+def sheet_part(path, name: str) -> str:
+    """The package part of the worksheet `name`."""
+    namespaces = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                  "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+    with zipfile.ZipFile(path) as package:
+        workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
+    rel_id = next(sheet.get(f"{{{namespaces['r']}}}id") for sheet in workbook.iter(f"{{{namespaces['m']}}}sheet")
+                  if sheet.get("name") == name)
+    target = next(rel.get("Target") for rel in rels if rel.get("Id") == rel_id)
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
 @pytest.fixture(scope="module")

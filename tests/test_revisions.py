@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import math
 import re
 import shutil
@@ -36,6 +37,7 @@ from migrelease.sheets.release_sheet import RELEASE_SHEET
 from migrelease.sheets.revisions import REVISED, REVISIONS_SHEET, figure_title, find_revisions
 from migrelease.sheets.words import sheet_words
 from publication_workbooks import build_workbook, convert_with_libreoffice
+from lite_harness import OfficeBook, payload_from_workbook, remote_engine, script_call
 from xlwings_harness import dump_book, dump_openpyxl, load_workbook
 
 STAMP = {"refreshed_at": "2026-05-12T14:03:27+05:00", "period": "2026-03", "fingerprint_data": "ab12"}
@@ -476,3 +478,24 @@ def test_both_doors_find_the_same_revisions(published, tmp_path):
     original = read_record(openpyxl.load_workbook(published)[RELEASE_SHEET].iter_rows(values_only=True))
     written = read_record(openpyxl.load_workbook(file_copy)[RELEASE_SHEET].iter_rows(values_only=True))
     assert written.values == original.values and written.publications == original.publications
+
+
+def test_xlwings_lite_finds_the_same_revisions(published, tmp_path):
+    """The third door: the Lite script on xlwings' remote engine, payload from the published and changed workbook,
+    writes the Revisions sheet the file door writes."""
+    changed_book = with_changed_data_sheet(published, tmp_path / "changed.xlsx", MONTHLY_CHANGE)
+    file_copy = tmp_path / "file.xlsx"
+    shutil.copyfile(changed_book, file_copy)
+    by_file = refresh_workbook(file_copy)
+    with remote_engine() as xw:
+        import migrelease.lite
+
+        payload = payload_from_workbook(changed_book, xw.__version__)
+        actions = script_call(migrelease.lite, "refresh_release", json.loads(json.dumps(payload)))
+    office = OfficeBook(payload).apply(actions)
+    assert len(by_file.revisions.items) == 30
+    lite_sheet = office.dump([REVISIONS_SHEET])[REVISIONS_SHEET]
+    file_sheet = dump_openpyxl(file_copy, [REVISIONS_SHEET])[REVISIONS_SHEET]
+    assert {address: value for address, value in lite_sheet.items() if address[0] in "AC"} == \
+        {address: value for address, value in file_sheet.items() if address[0] in "AC"}
+    assert len([address for address in lite_sheet if address.startswith("C")]) == 1 + 30  # header + rows

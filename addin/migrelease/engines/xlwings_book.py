@@ -48,9 +48,16 @@ def read_settings(book) -> dict[str, str]:
 
 
 def read_release_rows(book) -> list | None:
-    """The `_Release` sheet's cells (the stamp and the publication record), whatever its visibility."""
+    """The `_Release` sheet's cells (the stamp and the publication record), whatever its visibility — as the
+    engine holds them (raw_value): xlwings' conversion would turn the record's ISO times into datetimes (Lite's
+    engine reads every ISO-looking text as one), and every cell there is text."""
     sheet = book_sheet(book, RELEASE_SHEET)
-    return None if sheet is None else sheet.used_range.options(ndim=2).value
+    if sheet is None:
+        return None
+    rows = sheet.used_range.raw_value
+    if not isinstance(rows, (list, tuple)):
+        return [[rows]]
+    return [list(row) if isinstance(row, (list, tuple)) else [row] for row in rows]
 
 
 def _nowhere(text: str | bool) -> None:
