@@ -67,7 +67,7 @@ def plan_refresh(facts, population, ethnicity, period: str | None, data_source: 
                               lang=release_language(lang, settings), options=options)
     checks = check_release(release)
     raise_errors(checks)
-    revisions = find_revisions(record, recorded_figures(release))
+    revisions = Revisions(record) if record.empty else find_revisions(record, recorded_figures(release))
     stamp = stamp_release(release, input_fingerprints(facts, population, ethnicity, settings), door, now)
     layouts = (*release_layout(release, checks, revisions), release_sheet(stamp, record))
     return RefreshPlan(release, checks, layouts, tuple(warning_lines(checks)), revisions, stamp)

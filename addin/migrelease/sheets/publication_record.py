@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.model.regions import COUNTRY, Region, regions
@@ -63,8 +63,7 @@ class Publication:
                 *(self.stamp.get(key, "") for key in STAMP_KEYS))
 
 
-@dataclass(frozen=True)
-class PublishedValue:
+class PublishedValue(NamedTuple):  # a tuple: thousands are made per refresh, and tuples are made fast
     value: float  # as published; NaN = published as not available
     publication: int
 
@@ -188,11 +187,12 @@ def _text(value) -> str:
 
 
 def _find(rows: list[list], text: str, after: tuple[str, ...] = ()) -> tuple[int, int] | None:
-    """(row, column) of the first cell reading `text` whose right-hand neighbours read `after`."""
+    """(row, column) of the first cell reading `text` whose right-hand neighbours read `after` (header cells are
+    text in every reader, so only text cells are compared)."""
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            if _text(value) == text and all(_text(row[c + 1 + i]) == following if c + 1 + i < len(row) else False
-                                            for i, following in enumerate(after)):
+            if (isinstance(value, str) and value.strip() == text
+                    and [_text(cell) for cell in row[c + 1:c + 1 + len(after)]] == list(after)):
                 return r, c
     return None
 
@@ -258,10 +258,15 @@ def record_from_rows(rows: Iterable | None) -> PublicationRecord:
         if len(tokens) > len(katos):
             raise RecordUnreadable(f"{where}: figure {entry['figure']} {entry['period']} has {len(tokens)} values "
                                    f"for {len(katos)} regions")
+        figure, period = entry["figure"], entry["period"]
         for kato, token in zip(katos, tokens):
-            if token != NOT_PART:
-                values[(entry["figure"], kato, entry["period"])] = PublishedValue(
-                    _number(token, f"{where}, figure {entry['figure']} {entry['period']}"), number)
+            if token == NOT_PART:
+                continue
+            try:
+                value = float(token)
+            except ValueError:  # [x], or a cell someone edited
+                value = _number(token, f"{where}, figure {figure} {period}")
+            values[(figure, kato, period)] = PublishedValue(value, number)
     return PublicationRecord(parsed, MappingProxyType(values))
 
 
