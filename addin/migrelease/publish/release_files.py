@@ -27,6 +27,9 @@ from migrelease.filedoor.refresh import date_settings, refresh_workbook, with_se
 from migrelease.filedoor.staging import check_target_folder, commit, staged
 from migrelease.model.measures import times
 from migrelease.publish.gates import publish_gate
+from migrelease.publish.opendata import FORMATS as OPEN_DATA_FORMATS, write_open_data
+from migrelease.publish.opendata_csv import DESCRIPTOR
+from migrelease.publish.opendata_sdmx import SDMX_FILES
 from migrelease.publish.public_copy import DRAFT_MARK, public_layouts, web_safe_name, write_public_workbook
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.model.tables import TABLE_SPECS
@@ -145,6 +148,7 @@ class Published:
     formulas_replaced: int = 0
     draft: bool = False
     refusals: tuple = ()  # what a draft was published despite
+    open_data: list[Path] = field(default_factory=list)  # the data package and SDMX files (publish.opendata)
 
 
 def replace_formulas(workbook) -> int:
@@ -204,6 +208,11 @@ def page_sections(period: str, key_points: list[str], workbook_name: str,
     key_content: list[tuple[str, object]] = [("para", point) for point in key_points]
     key_content += [("image", chart) for chart in chart_names]
     key_content += [("heading", "Spreadsheets"), ("link", (f"{PUBLIC_TITLE} for {period}", workbook_name))]
+    key_content += [("heading", "Open data"),
+                    ("link", ("Every figure as a tidy CSV, described by a Frictionless data package", DESCRIPTOR)),
+                    ("link", ("SDMX: the data structure (SDMX-ML 2.1)", SDMX_FILES["structure"])),
+                    ("link", ("SDMX: the data (SDMX-ML 2.1)", SDMX_FILES["data"])),
+                    ("link", ("SDMX: the data (SDMX-CSV)", SDMX_FILES["csv"]))]
     return [
         ("Key points", key_content),
         ("Dynamic tables", [("para", "on years:"), ("list", annual), ("para", "by month:"), ("list", monthly)]),
@@ -308,10 +317,12 @@ def publish_workbook(path: str | Path, out_dir: str | Path, *, draft: bool = Fal
         for suffix, text in ((".md", release_markdown(title, settings, sections)),
                              (".html", release_html(title, settings, sections))):
             (staging / f"{stem}{suffix}").write_text(text, encoding="utf-8")
+        open_data = {path.name for path in write_open_data(release, staging, OPEN_DATA_FORMATS,
+                                                           gate.stamp.refreshed_at, draft=is_draft)}
         written = commit(staging, out_dir)
     by_suffix = {target.suffix: target for target in written}
     return Published(by_suffix[".xlsx"], [by_suffix[".md"], by_suffix[".html"]],
                      [target for target in written if target.suffix == ".png"],
                      sum(isinstance(value, Formula) for layout in plan.layouts for block in layout.blocks
                          for row in block.values for value in row),
-                     is_draft, gate.refusals)
+                     is_draft, gate.refusals, [target for target in written if target.name in open_data])
