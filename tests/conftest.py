@@ -14,6 +14,10 @@ settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI") == "true":
     settings.load_profile("ci")
 
+# Every refresh of the test run is stamped 12.05.2026 14:03 UTC (release.stamp.refresh_time): two refreshes of the
+# same inputs give the same workbook; tests about the stamp's time pass their own.
+os.environ["SOURCE_DATE_EPOCH"] = "1778594580"
+
 SAMPLE_DATA = Path(str(resources.files("migrelease").joinpath("data/sample_data.csv")))
 SAMPLE_POPULATION = Path(str(resources.files("migrelease").joinpath("data/sample_population.csv")))
 SAMPLE_ETHNICITY = Path(str(resources.files("migrelease").joinpath("data/sample_ethnicity.csv")))

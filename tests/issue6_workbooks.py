@@ -91,7 +91,9 @@ def macro_workbook(path: Path, inputs: bool = True, data_rows: list[list] | None
 
 def plain_workbook(path: Path, rows: list[list] | None = None) -> Path:
     """A small .xlsx with only a Data sheet (the sample unless `rows` is given)."""
-    book = xlsxwriter.Workbook(str(path), {"nan_inf_to_errors": True})  # NaN/inf: error cells, as Excel has
+    # NaN/inf: error cells, as Excel has; a date gets a date format, as Excel gives a typed date (without one it
+    # is a bare serial number, which the reader rightly refuses as a period)
+    book = xlsxwriter.Workbook(str(path), {"nan_inf_to_errors": True, "default_date_format": "yyyy-mm-dd"})
     _write_rows(book.add_worksheet("Data"), rows if rows is not None else csv_rows(SAMPLE_DATA))
     book.close()
     return path

@@ -72,11 +72,13 @@ def test_every_bad_input_class_is_named_with_sheet_row_and_column_all_at_once():
         "sheet 'Data', row 2, column E (people): 'abc' is not a whole number (digits only, no spaces or separators)",
         "sheet 'Data', row 3, column B (region): 'Atlantis' is not one of the 20 regions: write " + ACCEPTED_FORMS
         + "; the country total is computed, not entered",
+        "sheet 'Data', row 4: duplicates row 2 (same period, region, flow, direction)",
         "sheet 'Data', row 4, column E (people): -4 is negative: counts of people are 0 or more",
         "sheet 'Data', row 5, column C (flow): is blank",
         "sheet 'Data', row 6, column A (period): '2026-13' is not a period: write YYYY-MM for a month or YYYY "
         "for a whole year",
         "sheet 'Data', row 7, column C (flow): 'smuggling' is not one of: cis, other, interregional, intraregional",
+        "sheet 'Data', row 8: duplicates row 2 (same period, region, flow, direction)",
         "sheet 'Data', row 8, column E (people): 2.5 is not a whole number",
     ]
 

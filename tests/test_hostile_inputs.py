@@ -199,7 +199,7 @@ def check_problems(error: InputProblems, cases: dict[str, Case], first_rows: dic
             continue
         offset = problem.row - first_rows[name]
         assert 0 <= offset < len(case.body) and case.touched[offset], (problem, offset)
-        if problem.message.startswith(("duplicates row", "is an empty line inside the data")):
+        if problem.message.startswith(("duplicates row", "duplicates line", "is an empty line inside the data")):
             assert problem.column is None
             continue
         assert not case.header_problem, problem  # a broken header stops before the cells are read
@@ -382,7 +382,8 @@ def test_refresh_with_corrupted_data_is_correct_or_refused_unchanged(small_workb
         plain_workbook(path, case.rows())
     before = digest(path)
     try:
-        refresh_workbook(path, data_csv=data_csv)
+        # the small data has no 2025 to compare with: this test is about corrupted cells, not completeness
+        refresh_workbook(path, data_csv=data_csv, allow_incomplete=True)
     except InputProblems as error:
         assert case.harmful or (as_csv and csv_case_is_harmful(case)), error.report()
         assert all(problem.source in ("sheet 'Data'", "file 'data.csv'") for problem in error.problems)

@@ -47,6 +47,20 @@ def generated_sheets(plan):
     return [layout.name for layout in plan.layouts]
 
 
+# The stamp cells that differ between two refreshes by design: when, and through which door (the fingerprints in
+# the same sheet must be equal: both doors hash the same validated inputs).
+STAMP_CELLS_THAT_DIFFER = ("B6", "B8")
+
+
+def masked(dump: dict) -> dict:
+    """A dump_book/dump_openpyxl result with the stamp's time and door cells masked."""
+    result = dict(dump)
+    if "_Release" in result:
+        result["_Release"] = {address: ("(masked)" if address in STAMP_CELLS_THAT_DIFFER else value)
+                              for address, value in result["_Release"].items()}
+    return result
+
+
 # --- the same cells as the file door ------------------------------------------------------------------------------
 
 def test_the_button_writes_what_the_file_door_writes(refreshed, file_door):
@@ -55,6 +69,10 @@ def test_the_button_writes_what_the_file_door_writes(refreshed, file_door):
     assert len(names) >= 5 + 21
     button = dump_book(book, names)
     file = dump_openpyxl(file_door, names)
+    assert (button["_Release"]["A8"], button["_Release"]["B8"], file["_Release"]["B8"]) == ("door", "excel", "file")
+    assert [button["_Release"][f"B{row}"] for row in range(16, 20)] == \
+        [file["_Release"][f"B{row}"] for row in range(16, 20)], "both doors fingerprint the inputs alike"
+    button, file = masked(button), masked(file)
     assert list(file) == [name for name in dump_openpyxl(file_door) if name in names]
     for name in names:
         assert button[name] == file[name], name
@@ -105,6 +123,8 @@ def test_door_parity_every_property_of_every_generated_sheet(refreshed, file_doo
             if button[part] != file[part]:
                 differences.append((name, part, button[part], file[part]))
         for address in sorted(set(button["cells"]) | set(file["cells"])):
+            if name == "_Release" and address in STAMP_CELLS_THAT_DIFFER:
+                continue
             if button["cells"].get(address) != file["cells"].get(address):
                 differences.append((name, address, button["cells"].get(address), file["cells"].get(address)))
     assert differences == [], differences[:5]
@@ -160,19 +180,19 @@ def test_refresh_without_an_argument_uses_the_calling_book(input_workbook, refre
         assert macros.refresh() is not None
     first, plan = refreshed
     names = generated_sheets(plan)
-    assert dump_book(book, names) == dump_book(first, names)
+    assert masked(dump_book(book, names)) == masked(dump_book(first, names))
     assert len(book.impl.value_writes) == len(first.impl.value_writes)
 
 
 def test_a_second_refresh_rewrites_the_same_cells_and_resizes_the_tables(input_workbook, refreshed):
     book = load_workbook(input_workbook)
     macros.refresh(book)
-    before = dump_book(book)
+    before = masked(dump_book(book))
     tables_before = {sheet.name: [(table.name, table.range.get_address(False, False)) for table in sheet.impl.tables]
                      for sheet in book.sheets}
     writes = len(book.impl.value_writes)
     plan = macros.refresh(book)
-    assert dump_book(book) == before
+    assert masked(dump_book(book)) == before
     # the second time the Settings sheet exists and is left alone: one write per block of the layout
     blocks = sum(len(layout.blocks) for layout in plan.layouts)
     assert len(book.impl.value_writes) == writes + blocks

@@ -26,8 +26,7 @@ from migrelease.model.periods import Span
 from migrelease.model.regions import COUNTRY, regions
 from migrelease.model.tables import TABLE_SPECS
 from migrelease.model.cube import MEASURES
-from migrelease.publish.opendata_figures import (INTERREGIONAL, iso_period, key_indicator_code, published_figures,
-                                                 rate_code)
+from migrelease.sheets.figures import INTERREGIONAL, iso_period, key_indicator_code, published_figures, rate_code
 from migrelease.release.supplementary import INTENSITY_SHEETS
 from migrelease.publish.opendata_sdmx import observations
 from migrelease.publish.release_files import FormulaEvaluator
@@ -60,7 +59,8 @@ def exported(tmp_path_factory):
     data exported with --format all."""
     folder = tmp_path_factory.mktemp("opendata")
     workbook = build_workbook(folder / "release.xlsx", edits={DATA: _drop_missing_row})
-    assert cli.main(["refresh", str(workbook)]) == 0
+    # the publish gate asks for the dates of publication (issue 12)
+    assert cli.main(["refresh", str(workbook), "--published", "12.05.2026", "--next", "12.08.2026"]) == 0
     before = workbook.read_bytes()
     assert cli.main(["export", str(workbook), "--format", "all", "--out", str(folder / "out")]) == 0
     assert workbook.read_bytes() == before, "export does not change the workbook"
@@ -190,6 +190,21 @@ def test_regions_in_three_languages(exported):
     assert figures.loc["710000000", "region_kk"] == "Астана қаласы"
 
 
+def test_indicators_titled_in_three_languages(exported, workbook):
+    """Each indicator's titles are the words its sheet shows in that edition: a dynamic table's title is its
+    sheet's title (A1) in English; the Russian and Kazakh titles come from those editions' word packs."""
+    frame = pd.read_csv(exported[1] / "indicators.csv", dtype=str, keep_default_na=False).set_index("code")
+    assert list(frame.columns) == ["title_kk", "title_ru", "title_en", "unit"]
+    assert (frame[["title_kk", "title_ru", "title_en"]] != "").all().all()
+    for spec in TABLE_SPECS:
+        assert workbook[spec.code]["A1"].value.startswith(frame.loc[spec.code, "title_en"]), spec.code
+    assert frame.loc["Y_Ext_Arr", "title_ru"] == "Внешняя миграция по всем потокам - прибытие, по годам"
+    assert frame.loc["M_Int_Bal", "title_kk"].endswith("айлар бойынша")
+    assert frame["title_ru"].is_unique and frame["title_kk"].is_unique and frame["title_en"].is_unique
+    figures = _read_figures(exported[1])
+    assert set(figures["indicator"]) == set(frame.index)
+
+
 def test_key_indicators_equal_their_sheet(exported, workbook):
     """The Key indicators' rows carry the values of the Key indicators sheet's formulas, as publish evaluates them
     in the workbook with the add-in's own functions."""
@@ -204,7 +219,7 @@ def test_key_indicators_equal_their_sheet(exported, workbook):
     interregional = next(table for table in sheet.tables.values() if table.name == "T_Interregional")
     for row in list(sheet[interregional.ref])[1:]:
         region = next(region for region in regions() if region.name_en == row[0].value)
-        for (code, _, _), cell in zip(INTERREGIONAL, row[1:4]):
+        for (code, _), cell in zip(INTERREGIONAL, row[1:4]):
             shown = evaluator.value(INTERREGIONAL_SHEET, cell.coordinate)
             assert float(frame.loc[(code, region.kato), "value"]) == shown, (code, region.name_en)
 

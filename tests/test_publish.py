@@ -24,7 +24,7 @@ from migrelease.build.vbaproject.xlwings_modules import xlwings_package_dir
 from publication_workbooks import build_workbook, chart_parts, convert_with_libreoffice
 from conftest import SAMPLE_DATA, SAMPLE_ETHNICITY, SAMPLE_POPULATION
 
-PUBLISHED_NAME = "Migration of the population, January-March 2026"
+PUBLISHED_NAME = "migration-of-the-population-january-march-2026"  # web-safe: ASCII, lower case, hyphens
 KEY_INDICATOR_FIGURES = ("arrivals", "departures", "net", "arrivals_change", "departures_change",
                          "cis_arrival_share", "cis_departure_share", "other_arrival_share", "other_departure_share",
                          "internal_moves", "internal_change")
@@ -36,7 +36,7 @@ def published(tmp_path_factory):
     refreshed, then published."""
     folder = tmp_path_factory.mktemp("publish")
     source = build_workbook(folder / "release.xlsm", base=xlwings_package_dir() / "quickstart_standalone.xlsm")
-    assert cli.main(["refresh", str(source)]) == 0
+    assert cli.main(["refresh", str(source), "--published", "12.05.2026", "--next", "12.08.2026"]) == 0
     before = source.read_bytes()
     assert cli.main(["publish", str(source), "--out", str(folder / "out")]) == 0
     assert source.read_bytes() == before, "publishing does not change the release workbook"

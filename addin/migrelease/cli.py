@@ -1,4 +1,5 @@
-"""Command line: `migrelease refresh | keypoints | sample | build-workbook | publish | export | lite-code`."""
+"""Command line: `migrelease refresh | validate | publish | export | keypoints | sample | build-workbook |
+lite-code`."""
 
 from __future__ import annotations
 
@@ -9,17 +10,31 @@ import time
 from importlib import resources
 from pathlib import Path
 
+from migrelease import __version__
 from migrelease.build.lite_code import lite_code
 from migrelease.filedoor.refresh import check_workbook_file, read_inputs, refresh_workbook
+from migrelease.model.completeness import MISSING_ROWS_CHOICES
 from migrelease.model.problems import InputProblems
 from migrelease.publish.opendata import FORMAT_CHOICES, export_open_data, formats_of
 from migrelease.publish.release_files import publish_workbook
+from migrelease.publish.validation import validate_inputs
 from migrelease.release.compute import compute_release
 from migrelease.text.keypoints import draft_key_points
 from migrelease.text.lang import LANGUAGES
 from migrelease.text.numfmt import STYLES
 from migrelease.sheets.words import LANGUAGE_TITLES, LANGUAGES as EDITIONS
 from migrelease.text.period_labels import span_label
+
+def terminal_safe(text: str) -> str:
+    """`text` with every control character but newline and tab shown as an escape (\\x1b…), so text from the
+    user's cells (ANSI escape codes included) is shown, never obeyed, by the terminal."""
+    return "".join(character if character in "\n\t" or (character.isprintable() and character != "\x7f")
+                   else character.encode("unicode_escape").decode("ascii") for character in text)
+
+
+def say(text: str, file=None) -> None:
+    print(terminal_safe(text), file=file or sys.stdout)
+
 
 SAMPLE_FILES = {"data": "sample_data.csv", "population": "sample_population.csv",
                 "ethnicity": "sample_ethnicity.csv"}
@@ -33,7 +48,9 @@ def command_refresh(args) -> int:
     started = time.perf_counter()
     plan = refresh_workbook(args.workbook, data_csv=args.data, period=args.period,
                             progress=lambda message: print(f"  {message}…", file=sys.stderr),
-                            charts_dir=args.charts, lang=args.lang)
+                            charts_dir=args.charts, lang=args.lang, missing_rows=args.missing_rows,
+                            allow_incomplete=args.allow_incomplete, published=args.published,
+                            next_publication=args.next)
     release = plan.release
     print(f"Refreshed {args.workbook} for {span_label(release.span)} in {LANGUAGE_TITLES[release.lang]} "
           f"({len(release.tables)} dynamic tables, key points in {', '.join(release.key_points)}) "
@@ -41,14 +58,31 @@ def command_refresh(args) -> int:
     for code, table in release.tables.items():
         print(f"  {code:<10} {table.spec.title}: {len(table.rows)} rows x {len(table.columns)} periods")
     for line in plan.warnings:
-        print(line)
+        say(line)
+    say(plan.revisions.summary())
     if args.charts:
         print(f"Wrote the charts as PNG files to {args.charts}")
+    stamp = plan.stamp
+    print(f"Stamped the release: {stamp.when}, period {stamp.period}, missing rows: {stamp.missing_rows}"
+          + (f", incomplete ({stamp.missing_region_months} region-months lack rows; their figures are not available)"
+             if stamp.missing_region_months else ""))
     return 0
 
 
+def command_validate(args) -> int:
+    report = validate_inputs(Path(args.workbook) if args.workbook else None, Path(args.data) if args.data else None,
+                             period=args.period, missing_rows=args.missing_rows)
+    say(report.text())
+    return 0 if report.ok else 2
+
+
 def command_publish(args) -> int:
-    published = publish_workbook(args.workbook, args.out)
+    published = publish_workbook(args.workbook, args.out, draft=args.draft, published=args.published,
+                                 next_publication=args.next, include_data=args.include_data)
+    if published.draft:
+        print("DRAFT published despite:", file=sys.stderr)
+        for problem in published.refusals:
+            say(f"  - {problem}", file=sys.stderr)
     print(f"Published {published.workbook} ({published.formulas_replaced} formulas replaced by values)")
     for page in published.pages:
         print(f"  release page: {page}")
@@ -108,7 +142,21 @@ def command_lite_code(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="migrelease", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"migrelease {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+
+    def completeness_options(command, allow: bool = True) -> None:
+        command.add_argument("--missing-rows", choices=MISSING_ROWS_CHOICES, default=None,
+                             help="what a region x flow x direction row absent from a month means: error (default) "
+                                  "or zero (the export leaves out zero counts); also the Settings key 'Missing rows'")
+        if allow:
+            command.add_argument("--allow-incomplete", action="store_true",
+                                 help="refresh despite missing rows: every figure that needs one is not available, "
+                                      "and Checks records it")
+
+    def date_options(command) -> None:
+        command.add_argument("--published", metavar="DD.MM.YYYY", help="date of publication (written to Settings)")
+        command.add_argument("--next", metavar="DD.MM.YYYY", help="date of next publication (written to Settings)")
 
     refresh = commands.add_parser("refresh", help="refresh every table sheet and the key points of a workbook")
     refresh.add_argument("workbook", help="the release workbook (.xlsm or .xlsx), refreshed in place")
@@ -117,11 +165,27 @@ def build_parser() -> argparse.ArgumentParser:
     refresh.add_argument("--charts", metavar="DIR", help="also write the charts as PNG files into DIR")
     refresh.add_argument("--lang", choices=EDITIONS, default=None,
                          help="the language of the whole release (default: the Settings sheet's Language, else en)")
+    completeness_options(refresh)
+    date_options(refresh)
     refresh.set_defaults(run=command_refresh)
 
+    validate = commands.add_parser("validate", help="check a workbook's inputs (or a CSV) as a refresh would; "
+                                                    "writes nothing; exit 0 or 2")
+    validate.add_argument("workbook", nargs="?", help="the release workbook (.xlsm or .xlsx)")
+    validate.add_argument("--data", metavar="FILE.csv", help="check this CSV as the Data (alone, or instead of "
+                                                             "the workbook's Data sheet)")
+    validate.add_argument("--period", metavar="YYYY-MM", help="reporting month (default: the data's latest)")
+    completeness_options(validate, allow=False)
+    validate.set_defaults(run=command_validate)
+
     publish = commands.add_parser("publish", help="write the public, macro-free .xlsx and the release page")
-    publish.add_argument("workbook", help="a refreshed release workbook (.xlsm or .xlsx); it is not changed")
+    publish.add_argument("workbook", help="a refreshed release workbook (.xlsm or .xlsx); changed only by "
+                                          "--published/--next (written to its Settings)")
     publish.add_argument("--out", metavar="DIR", required=True, help="folder for the published files")
+    publish.add_argument("--draft", action="store_true", help="publish even where the gates refuse, marked DRAFT")
+    publish.add_argument("--include-data", action="store_true",
+                         help="also put the input sheets (Data, Population, Ethnicity) in the public .xlsx")
+    date_options(publish)
     publish.set_defaults(run=command_publish)
 
     export = commands.add_parser("export", help="write the open data: a tidy CSV with its Frictionless data "
@@ -168,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except InputProblems as error:
-        print(error.report(), file=sys.stderr)
+        say(error.report(), file=sys.stderr)
         return 2
     except OSError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -55,7 +55,7 @@ def _measure(function: str, measure, *inputs):
 @script
 def refresh_release(book: xw.Book):
     """Refresh every generated sheet of the release from the Data, Population, Ethnicity and Settings sheets."""
-    refresh_book(book, LiteWriter(book), echo=print)
+    refresh_book(book, LiteWriter(book), echo=print, door="lite")
 
 
 described = functools.partial(with_help, arg)

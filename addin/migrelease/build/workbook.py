@@ -345,6 +345,10 @@ def normalise_package(path: Path, vba_project: bytes | None = None) -> None:
     path.write_bytes(buffer.getvalue())
 
 
+# The release stamp of the shipped workbook: a fixed time, so two builds are byte-identical.
+BUILD_STAMP_TIME = dt.datetime(2026, 5, 12, 14, 3, tzinfo=dt.timezone.utc)
+
+
 def build_workbook(out: str | Path = DEFAULT_OUT, *, xlwings_modules: Sequence[VbaModule] | None = None,
                    udf_modules: Sequence[str] = UDF_MODULES, vba_dir: Path = VBA_SOURCE_DIR,
                    refresh: bool = True, lang: str = "en") -> Path:
@@ -361,7 +365,8 @@ def build_workbook(out: str | Path = DEFAULT_OUT, *, xlwings_modules: Sequence[V
         write_source_workbook(temporary, build_vba_project(release_vba_modules(xlwings_modules, udf_modules,
                                                                                vba_dir)), lang)
         if refresh:
-            refresh_workbook(temporary)  # keeps the active sheet: the workbook opens on the button's sheet
+            # keeps the active sheet: the workbook opens on the button's sheet; a fixed stamp time (two builds agree)
+            refresh_workbook(temporary, now=BUILD_STAMP_TIME)
         # One document module per sheet, generated sheets included, as Excel keeps them.
         modules = release_vba_modules(xlwings_modules, udf_modules, vba_dir, sheet_code_names(temporary))
         normalise_package(temporary, build_vba_project(modules))

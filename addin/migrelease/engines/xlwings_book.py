@@ -14,12 +14,14 @@ from migrelease.model.a1 import find_sheet
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate_all
 from migrelease.model.input_rows import raw_table_from_rows
 from migrelease.model.problems import InputProblems
+from migrelease.release.compute import resolve_options
 from migrelease.sheets.plan import RefreshPlan, plan_refresh
-from migrelease.sheets.settings import SETTINGS_SHEET, settings_from_rows, settings_sheet
+from migrelease.sheets.settings import SETTINGS_SHEET, created_settings, settings_from_rows, settings_sheet
 from migrelease.sheets.writer import LayoutWriter
 
 PROBLEMS_TITLE = "Refresh release: the data has problems"
 WARNINGS_TITLE = "Refresh release: figures to review"
+REVISIONS_TITLE = "Refresh release: published figures revised"
 
 
 def book_sheet(book, name: str):
@@ -49,10 +51,11 @@ def _nowhere(text: str | bool) -> None:
 
 def refresh_book(book, writer: LayoutWriter, status: Callable[[str | bool], None] = _nowhere,
                  writing: Callable[[], ContextManager] = contextlib.nullcontext,
-                 echo: Callable[[str], None] = _nowhere) -> RefreshPlan | None:
+                 echo: Callable[[str], None] = _nowhere, door: str = "excel") -> RefreshPlan | None:
     """Refresh every generated sheet of `book` with `writer`. Returns what was written, or None when the data has
     problems (shown, nothing written). `status` shows a stage (False: done); `writing()` wraps the writes; `echo`
-    also gets the text of each alert (xlwings Lite: print, which its Output pane shows)."""
+    also gets the text of each alert (xlwings Lite: print, which its Output pane shows); `door` is recorded in
+    the release stamp ("excel" or "lite")."""
     app = book.app
     try:
         status("Refresh release: reading the data sheets…")
@@ -62,7 +65,11 @@ def refresh_book(book, writer: LayoutWriter, status: Callable[[str | bool], None
             (read_input(book, ETHNICITY, required=False), ETHNICITY),
         ])
         status("Refresh release: computing tables, key points and checks…")
-        plan = plan_refresh(facts, population, ethnicity, None, "sheet 'Data'", read_settings(book))
+        # a Settings sheet this refresh creates is fingerprinted as it will be, as the file door does
+        settings = read_settings(book) if book_sheet(book, SETTINGS_SHEET) is not None else created_settings()
+        plan = plan_refresh(facts, population, ethnicity, None, "sheet 'Data'", settings,
+                            options=resolve_options(settings),
+                            door=door)
     except InputProblems as error:
         status(False)
         echo(error.report())
@@ -77,4 +84,7 @@ def refresh_book(book, writer: LayoutWriter, status: Callable[[str | bool], None
     if plan.warnings:
         echo("\n".join(plan.warnings))
         app.alert("\n".join(plan.warnings), title=WARNINGS_TITLE, mode="info")
+    echo(plan.revisions.summary())
+    if plan.revisions.items:
+        app.alert(plan.revisions.summary(), title=REVISIONS_TITLE, mode="info")
     return plan

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +13,7 @@ from migrelease.model.facts import RawTable, TableSpec, validate
 from migrelease.model.problems import InputProblems, Problem
 
 _DELIMITERS = ",;\t"
+_SEPARATOR_HINT = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
 
 
 def read_csv_table(path: str | Path) -> RawTable:
@@ -34,16 +36,26 @@ def read_csv_table(path: str | Path) -> RawTable:
     lines = text.splitlines()
     if not lines or not lines[0].strip():
         raise InputProblems([Problem(source, 1, None, "has no header line (period,region,flow,direction,people)")])
+    # Excel's separator hint: a first line `sep=;` names the separator and is not the header.
+    hint = _SEPARATOR_HINT.match(lines[0])
+    skipped = 0
+    if hint:
+        skipped = 1
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        lines = lines[1:]
+        if not lines or not lines[0].strip():
+            raise InputProblems([Problem(source, 2, None, "has no header line after its 'sep=' line")])
     header_line = lines[0]
-    # The separator is the one the header uses; Excel in Russian or Kazakh locales saves CSV with ';'.
-    delimiter = max(_DELIMITERS, key=header_line.count)
+    # The separator is the hint's, else the one the header uses; Excel in Russian or Kazakh locales saves ';'.
+    delimiter = hint.group(1) if hint else max(_DELIMITERS, key=header_line.count)
     rows = _csv_rows(source, text, delimiter)
     header, body = rows[0], rows[1:]
+    first = 2 + skipped  # the line number of the first data line, as an editor shows it
     # Blank lines (e.g. a trailing one) are not data; keep the line numbers of the rest as the user sees them.
-    numbered = [(number, row) for number, row in enumerate(body, start=2) if any(cell.strip() for cell in row)]
-    if numbered and numbered[-1][0] - 1 != len(numbered):
-        return _with_line_numbers(source, header, numbered)
-    return RawTable(source, header, [row for _, row in numbered], first_row_number=2)
+    numbered = [(number, row) for number, row in enumerate(body, start=first) if any(cell.strip() for cell in row)]
+    if numbered and numbered[-1][0] - first + 1 != len(numbered):
+        return _with_line_numbers(source, header, numbered, first)
+    return RawTable(source, header, [row for _, row in numbered], first_row_number=first)
 
 
 _UNCLOSED_QUOTE = 'has a value that opens a quote (") and does not close it on the same line'
@@ -70,9 +82,9 @@ def _csv_rows(source: str, text: str, delimiter: str) -> list[list[str]]:
         line = reader.line_num + 1
 
 
-def _with_line_numbers(source: str, header: list, numbered: list[tuple[int, list]]) -> RawTable:
+def _with_line_numbers(source: str, header: list, numbered: list[tuple[int, list]], first: int = 2) -> RawTable:
     """Blank lines inside the file: report them, since a gap usually means a broken export."""
-    expected = 2
+    expected = first
     problems = []
     for number, _ in numbered:
         for blank_line in range(expected, number):

@@ -193,6 +193,8 @@ class WorkbookRefresh:
             raise InputProblems(problems)
 
     def changes(self) -> PackageChanges:
+        """Every part the refresh replaces, drops or adds; raises InputProblems (nothing decided is written) when
+        a generated table's name is taken."""
         package, workbook, content_types = self.package, self.workbook, self.content_types
         changes = PackageChanges()
         owned, kept = self._owned_and_kept()
@@ -221,47 +223,8 @@ class WorkbookRefresh:
                            if (element.get("id") or "").isdigit()})
         rel_ids = {rel.id for rel in workbook_rels}
         new_rels: list[Relationship] = []
-        used_code_names = {entry.code_name.casefold() for entry in workbook.sheets if entry.code_name}
-        placed: dict[str, SheetEntry] = {}
-        for draft in writer.drafts.values():
-            entry = self._matched.get(draft.name)
-            if entry is None:
-                after = placed.get(draft.after.name) if draft.after is not None else None
-                if draft.layout in self.created_once:
-                    after = last_sheet
-                code_name = draft.layout.code_name
-                while code_name.casefold() in used_code_names:
-                    code_name += "_"
-                used_code_names.add(code_name.casefold())
-                part = names.new("xl/worksheets", "sheet")
-                rel_id = free_relationship_id(rel_ids)
-                new_rels.append(Relationship(rel_id, REL_WORKSHEET, part, False))
-                entry = workbook.add_sheet(draft.name, rel_id, part, code_name, after)
-                content_types.set(part, CONTENT_TYPE_WORKSHEET)
-            placed[draft.name] = entry
-
-        active = workbook.active_sheet
-        any_formula_without_value = False
-        for draft in writer.drafts.values():
-            entry = placed[draft.name]
-            rendered = render_sheet(draft, entry.code_name or draft.layout.code_name, entry is active, entry.part,
-                                    names, writer.drafts)
-            target = changes.replaced if package.has(entry.part) else changes.added
-            target[entry.part] = rendered.xml
-            rels_name = rels_part_of(entry.part)
-            if rendered.relationships:
-                (changes.replaced if package.has(rels_name) else changes.added)[rels_name] = \
-                    relationships_xml(rendered.relationships, entry.part)
-                dropped.discard(rels_name.casefold())
-            for part in rendered.parts:
-                changes.added[part.name] = part.data
-                if part.content_type is not None:
-                    content_types.set(part.name, part.content_type)
-            if draft.visibility is not None:
-                workbook.set_state(entry, draft.visibility)
-            workbook.set_local_names(entry, rendered.defined_names)
-            any_formula_without_value |= any(isinstance(value, Formula) and value.value is None
-                                             for value in draft.values.values())
+        placed = self._place_sheets(writer, names, rel_ids, new_rels, last_sheet)
+        any_formula_without_value = self._write_sheets(writer, placed, names, changes, dropped)
         if any_formula_without_value or self._kept_formulas_read_generated_sheets():
             workbook.require_full_calculation()
 
@@ -294,6 +257,60 @@ class WorkbookRefresh:
         if content_types.changed:
             changes.replaced[CONTENT_TYPES_PART] = content_types.to_bytes()
         return changes
+
+    def _place_sheets(self, writer: OoxmlWriter, names: PartNames, rel_ids: set[str],
+                      new_rels: list[Relationship], last_sheet: SheetEntry | None) -> dict[str, SheetEntry]:
+        """Each drafted sheet's entry: the existing generated sheet, else a new sheet after the previous generated
+        one (the first at the front; a sheet created once, at the end), with a part, a relationship and a code
+        name of its own."""
+        workbook = self.workbook
+        used_code_names = {entry.code_name.casefold() for entry in workbook.sheets if entry.code_name}
+        placed: dict[str, SheetEntry] = {}
+        for draft in writer.drafts.values():
+            entry = self._matched.get(draft.name)
+            if entry is None:
+                after = placed.get(draft.after.name) if draft.after is not None else None
+                if draft.layout in self.created_once:
+                    after = last_sheet
+                code_name = draft.layout.code_name
+                while code_name.casefold() in used_code_names:
+                    code_name += "_"
+                used_code_names.add(code_name.casefold())
+                part = names.new("xl/worksheets", "sheet")
+                rel_id = free_relationship_id(rel_ids)
+                new_rels.append(Relationship(rel_id, REL_WORKSHEET, part, False))
+                entry = workbook.add_sheet(draft.name, rel_id, part, code_name, after)
+                self.content_types.set(part, CONTENT_TYPE_WORKSHEET)
+            placed[draft.name] = entry
+        return placed
+
+    def _write_sheets(self, writer: OoxmlWriter, placed: dict[str, SheetEntry], names: PartNames,
+                      changes: PackageChanges, dropped: set[str]) -> bool:
+        """Every drafted sheet rendered into its part, with its tables, drawing and charts; its visibility and print
+        titles in the workbook part. True when a formula was written without its value."""
+        package, workbook = self.package, self.workbook
+        active = workbook.active_sheet
+        any_formula_without_value = False
+        for draft in writer.drafts.values():
+            entry = placed[draft.name]
+            rendered = render_sheet(draft, entry.code_name or draft.layout.code_name, entry is active, entry.part,
+                                    names, writer.drafts)
+            (changes.replaced if package.has(entry.part) else changes.added)[entry.part] = rendered.xml
+            rels_name = rels_part_of(entry.part)
+            if rendered.relationships:
+                (changes.replaced if package.has(rels_name) else changes.added)[rels_name] = \
+                    relationships_xml(rendered.relationships, entry.part)
+                dropped.discard(rels_name.casefold())
+            for part in rendered.parts:
+                changes.added[part.name] = part.data
+                if part.content_type is not None:
+                    self.content_types.set(part.name, part.content_type)
+            if draft.visibility is not None:
+                workbook.set_state(entry, draft.visibility)
+            workbook.set_local_names(entry, rendered.defined_names)
+            any_formula_without_value |= any(isinstance(value, Formula) and value.value is None
+                                             for value in draft.values.values())
+        return any_formula_without_value
 
     def _kept_formulas_read_generated_sheets(self) -> bool:
         """Whether a formula on a sheet the refresh keeps (or a defined name) refers to a generated sheet: its

@@ -165,44 +165,58 @@ def validate(raw: RawTable, spec: TableSpec) -> pd.DataFrame:
 
     Raises InputProblems listing every problem: missing columns, blanks, unreadable cells, duplicates.
     """
+    frame, problems = validate_partially(raw, spec)
+    if problems:
+        raise InputProblems(problems)
+    return frame
+
+
+def validate_partially(raw: RawTable, spec: TableSpec) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Every problem of the table in one list (duplicates among them), and the rows that have none as a frame
+    (None when the header itself is unusable) — for `migrelease validate`, which checks what it can of the rest."""
     header = [str(cell).strip().casefold() if not _is_blank(cell) else "" for cell in raw.header]
     problems: list[Problem] = []
     positions: dict[str, int] = {}
     header_row = raw.first_row_number - 1
     for column in spec.columns:
-        if column.name in header:
-            positions[column.name] = header.index(column.name)
-        else:
+        found = [position for position, name in enumerate(header) if name == column.name]
+        if not found:
             problems.append(Problem(raw.source, header_row, column.name,
                                     f"column '{column.name}' is missing from the header "
                                     f"(expected: {', '.join(spec.column_names)})"))
+        elif len(found) > 1:
+            labels = " and ".join(_column_label(raw, position, column.name) for position in found)
+            problems.append(Problem(raw.source, header_row, column.name,
+                                    f"column '{column.name}' appears {len(found)} times ({labels}): keep one"))
+        else:
+            positions[column.name] = found[0]
     if problems:
-        raise InputProblems(problems)
+        return None, problems
     if not raw.rows:
-        raise InputProblems([Problem(raw.source, None, None, "has no data rows under its header")])
+        return None, [Problem(raw.source, None, None, "has no data rows under its header")]
 
     width = max(positions.values()) + 1
     cells = [list(row[:width]) + [None] * (width - len(row)) for row in raw.rows]
     clean_columns: dict[str, list] = {}
+    bad_rows: set[int] = set()
     for column in spec.columns:
         position = positions[column.name]
         label = _column_label(raw, position, column.name)
         values, bad = _read_column([row[position] for row in cells], column.read)
         clean_columns[column.name] = values
+        bad_rows.update(offset for offset, _ in bad)
         problems.extend(Problem(raw.source, raw.first_row_number + offset, label, message)
                         for offset, message in bad)
-
+    problems.extend(_duplicates(raw, spec, clean_columns))
     problems.sort(key=lambda problem: (problem.row or 0, problem.column or ""))
-    if not problems:
-        problems.extend(_duplicates(raw, spec, clean_columns))
-    if problems:
-        raise InputProblems(problems)
-    frame = pd.DataFrame(clean_columns)
+    keep = [offset for offset in range(len(cells)) if offset not in bad_rows]
+    frame = pd.DataFrame({name: [values[offset] for offset in keep] for name, values in clean_columns.items()})
     if "period" in frame:
-        frame["year"] = np.array([period[0] for period in clean_columns["period"]], dtype=np.int64)
-        frame["month"] = np.array([period[1] for period in clean_columns["period"]], dtype=np.int64)
+        periods = frame["period"].tolist()
+        frame["year"] = np.array([period[0] for period in periods], dtype=np.int64)
+        frame["month"] = np.array([period[1] for period in periods], dtype=np.int64)
         frame = frame.drop(columns="period")
-    return frame
+    return frame, problems
 
 
 def _read_column(cells: list, read: Callable) -> tuple[list, list[tuple[int, str]]]:
@@ -234,11 +248,14 @@ def _duplicates(raw: RawTable, spec: TableSpec, clean_columns: dict[str, list]) 
     first_seen: dict[tuple, int] = {}
     problems = []
     keys = zip(*(clean_columns[name] for name in spec.key))
+    word = "line" if raw.source.startswith("file") else "row"  # as Problem.__str__ names the place
     for offset, key in enumerate(keys):
+        if any(part is None for part in key):
+            continue  # a key cell that cannot be read is already a problem of its own
         row = raw.first_row_number + offset
         if key in first_seen:
             problems.append(Problem(raw.source, row, None,
-                                    f"duplicates row {first_seen[key]} (same {', '.join(spec.key)})"))
+                                    f"duplicates {word} {first_seen[key]} (same {', '.join(spec.key)})"))
         else:
             first_seen[key] = row
     return problems

@@ -13,15 +13,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import openpyxl
 
-from migrelease.filedoor.refresh import (OPENPYXL_LOAD_ERRORS, check_workbook_file, file_problem, read_inputs,
-                                         stamped_period)
 from migrelease.model.problems import InputProblems, Problem
+from migrelease.publish.gates import publish_gate
 from migrelease.publish.opendata_csv import write_csv_package
-from migrelease.publish.opendata_figures import indicators, published_figures
+from migrelease.sheets.figures import indicators, published_figures
 from migrelease.publish.opendata_sdmx import write_sdmx
-from migrelease.release.compute import Release, compute_release
+from migrelease.release.compute import Release
 from migrelease.sheets.words import PUBLISHER, RELEASE_TITLE
 from migrelease.text.period_labels import span_label
 
@@ -33,22 +31,12 @@ def formats_of(choice: str) -> tuple[str, ...]:
     return FORMATS if choice == "all" else (choice,)
 
 
-def release_for_publication(path: Path) -> tuple[Release, datetime.datetime]:
-    """The release a refreshed workbook publishes, and when it was made. The one place the publish gates apply."""
-    check_workbook_file(path, for_writing=False)
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, keep_links=False)
-    except OPENPYXL_LOAD_ERRORS as error:
-        raise file_problem(path, f"cannot be opened ({error})") from None
-    try:
-        period = stamped_period(workbook)
-    finally:
-        workbook.close()
-    inputs = read_inputs(path)
-    release = compute_release(inputs.facts, period, inputs.data_source, inputs.population, inputs.ethnicity,
-                              languages=(), settings=inputs.settings)
-    made = datetime.datetime.fromtimestamp(int(path.stat().st_mtime))
-    return release, made
+def release_for_publication(path: Path, draft: bool = False) -> tuple[Release, datetime.datetime]:
+    """The release a refreshed workbook publishes, and when it was made (its refresh): through the publish gate
+    (never refreshed, inputs changed since, dates unset, an error on Checks -> refused, unless `draft`)."""
+    gate = publish_gate(path)
+    gate.raise_unless_open(draft)
+    return gate.plan.release, gate.stamp.refreshed_at
 
 
 def write_open_data(release: Release, out_dir: Path, formats: tuple[str, ...],

@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 
 from migrelease.model.regions import COUNTRY, regions
-from migrelease.publish.opendata_figures import (UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE, UNIT_TIMES, UNITS, Figure,
-                                                 IndicatorInfo, iso_period)
+from migrelease.sheets.figures import (UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE, UNIT_TIMES, UNITS, Figure, IndicatorInfo,
+                                       iso_period)
 
 # SDMX observation status codes (CL_OBS_STATUS), so the CSV and the SDMX data speak one vocabulary.
 STATUS_AVAILABLE, STATUS_NOT_AVAILABLE = "A", "O"
@@ -50,6 +50,8 @@ RESOURCES = {
     ), ("kato",), ()),
     "indicators": ("Every indicator: the 21 dynamic tables, the Key indicators and the intensity rates", (
         ("code", "string", "Indicator code", {"required": True, "unique": True}),
+        ("title_kk", "string", "Title in Kazakh", {"required": True}),
+        ("title_ru", "string", "Title in Russian", {"required": True}),
         ("title_en", "string", "Title in English", {"required": True}),
         ("unit", "string", "Unit of the indicator's figures", {"required": True, "enum": list(UNITS)}),
     ), ("code",), ()),
@@ -71,7 +73,8 @@ def region_rows() -> list[list[str]]:
 
 
 def indicator_rows(indicators: tuple[IndicatorInfo, ...]) -> list[list[str]]:
-    return [[indicator.code, indicator.title_en, indicator.unit] for indicator in indicators]
+    return [[indicator.code, *(indicator.titles[lang] for lang in ("kk", "ru", "en")), indicator.unit]
+            for indicator in indicators]
 
 
 def _schema(fields, primary_key, foreign_keys) -> dict:

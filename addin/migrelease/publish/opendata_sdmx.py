@@ -36,8 +36,8 @@ from sdmx.writer.xml import writer as xml_writer
 from migrelease.model.periods import Span
 from migrelease.model.regions import COUNTRY, regions
 from migrelease.model.tables import TABLE_SPECS
-from migrelease.publish.opendata_figures import INTERREGIONAL, Figure
-from migrelease.sheets.words import PUBLISHER, RELEASE_TITLE
+from migrelease.sheets.figures import INTERREGIONAL, Figure
+from migrelease.sheets.words import LANGUAGES, sheet_words
 
 AGENCY_ID = "KZ_BNS"  # not registered with the SDMX Global Registry: change it when the Bureau has an agency id
 VERSION = "1.0"
@@ -50,18 +50,26 @@ SDMX_FILES = {"structure": "sdmx-structure.xml", "data": "sdmx-data.xml", "csv":
 FLOW_CODES = {"all": "ALL", "external": "EXT", "cis": "CIS", "other": "OTH", "internal": "INT",
               "interregional": "IRG"}
 DIRECTION_CODES = {"arrival": "ARR", "departure": "DEP", "balance": "NET"}
-# Codelist id -> (name, ((code, names by language), ...)); CL_AREA_KATO is built from the regions.
+
+
+def in_every_language(key: str) -> dict[str, str]:
+    """A word of the sheets' packs in every language, as SDMX names an item (one name per xml:lang)."""
+    return {lang: sheet_words(lang)(key) for lang in LANGUAGES}
+
+
+# Codelist id -> (name, ((code, names by language), ...)); CL_AREA_KATO is built from the regions. Names in
+# Russian and Kazakh where the release's words have them.
 CODELISTS = {
     "CL_FREQ": ("Frequency", (("A", {"en": "Annual"}), ("M", {"en": "Monthly"}))),
     "CL_MIG_FLOW": ("Migration flow", (
         ("ALL", {"en": "All flows"}), ("EXT", {"en": "External migration"}),
         ("CIS", {"en": "Migration with CIS countries"}), ("OTH", {"en": "Migration with other countries"}),
         ("INT", {"en": "Internal migration"}), ("IRG", {"en": "Interregional migration"}))),
-    "CL_MIG_DIRECTION": ("Direction", (("ARR", {"en": "Arrival"}), ("DEP", {"en": "Departure"}),
-                                       ("NET", {"en": "Net migration (arrival - departure)"}))),
+    "CL_MIG_DIRECTION": ("Direction", tuple((code, in_every_language(f"measure.{measure}"))
+                                            for measure, code in DIRECTION_CODES.items())),
     "CL_TIMETRANS_TYPE": ("Time transformation", (
         ("N", {"en": "Non transformed"}), ("C", {"en": "Cumulated sum from January (year to date)"}))),
-    "CL_UNIT_MEASURE": ("Unit of measure", ((UNIT, {"en": "Persons", "ru": "человек", "kk": "адам"}),)),
+    "CL_UNIT_MEASURE": ("Unit of measure", ((UNIT, in_every_language("people")),)),
     "CL_OBS_STATUS": ("Observation status", ((STATUS_AVAILABLE, {"en": "Normal value"}),
                                              (STATUS_NOT_AVAILABLE, {"en": "Missing value (not available)"}))),
 }
@@ -77,7 +85,7 @@ OBSERVATION_ATTRIBUTES = (("OBS_STATUS", "Observation status", "CL_OBS_STATUS"),
 
 # Which series an indicator's figures belong to: (flow group, measure, frequency of its table).
 INDICATOR_SERIES = {**{spec.code: (spec.flow_group, spec.measure, spec.frequency) for spec in TABLE_SPECS},
-                    **{code: ("interregional", measure, "annual") for code, measure, _ in INTERREGIONAL}}
+                    **{code: ("interregional", measure, "annual") for code, measure in INTERREGIONAL}}
 
 
 @dataclass(frozen=True)
@@ -118,8 +126,8 @@ def observations(figures: list[Figure]) -> list[SdmxObservation]:
 
 
 def _maintained() -> dict:
-    return dict(maintainer=common.Agency(id=AGENCY_ID, name={"en": PUBLISHER}), version=VERSION, is_final=True,
-                is_external_reference=False)
+    return dict(maintainer=common.Agency(id=AGENCY_ID, name=in_every_language("publisher")), version=VERSION,
+                is_final=True, is_external_reference=False)
 
 
 def _codelist(codelist_id: str, name: str, codes) -> common.Codelist:
@@ -139,7 +147,7 @@ def build_structure(prepared: datetime.datetime | None = None) -> SdmxStructure:
     codelists = {codelist_id: _codelist(codelist_id, name, codes) for codelist_id, (name, codes) in CODELISTS.items()}
     codelists[AREA_CODELIST] = _codelist(AREA_CODELIST, "Republic of Kazakhstan and its regions (KATO codes)",
                                          area_codes())
-    concepts = common.ConceptScheme(id=CONCEPTS_ID, name={"en": f"Concepts of the release '{RELEASE_TITLE}'"},
+    concepts = common.ConceptScheme(id=CONCEPTS_ID, name={"en": "Concepts of the migration release"},
                                     **_maintained())
     for concept_id, name, _ in (*DIMENSIONS, MEASURE, *SERIES_ATTRIBUTES, *OBSERVATION_ATTRIBUTES):
         concepts.append(common.Concept(id=concept_id, name={"en": name}))
@@ -150,7 +158,7 @@ def build_structure(prepared: datetime.datetime | None = None) -> SdmxStructure:
     def text_format(value_type: common.FacetValueType) -> common.Representation:
         return common.Representation(non_enumerated=[common.Facet(value_type=value_type)])
 
-    dsd = v21.DataStructureDefinition(id=DSD_ID, name={"en": RELEASE_TITLE}, **_maintained())
+    dsd = v21.DataStructureDefinition(id=DSD_ID, name=in_every_language("release_title"), **_maintained())
     dsd.dimensions.id, dsd.measures.id, dsd.attributes.id = ("DimensionDescriptor", "MeasureDescriptor",
                                                              "AttributeDescriptor")
     for position, (dimension_id, _, codelist_id) in enumerate(DIMENSIONS, start=1):
@@ -170,7 +178,8 @@ def build_structure(prepared: datetime.datetime | None = None) -> SdmxStructure:
             dsd.attributes.append(common.DataAttribute(
                 id=attribute_id, concept_identity=concepts[attribute_id], related_to=relationship,
                 usage_status=common.UsageStatus.mandatory, local_representation=enumerated(codelist_id)))
-    dataflow = v21.DataflowDefinition(id=DATAFLOW_ID, name={"en": RELEASE_TITLE}, structure=dsd, **_maintained())
+    dataflow = v21.DataflowDefinition(id=DATAFLOW_ID, name=in_every_language("release_title"), structure=dsd,
+                                      **_maintained())
 
     structure = message.StructureMessage(header=_header(f"{DSD_ID}_STRUCTURE", prepared))
     for artefact in (*codelists.values(), concepts, dsd, dataflow):

@@ -23,13 +23,14 @@ import openpyxl
 
 from migrelease import udfs
 from migrelease.filedoor.chart_images import chart_alt_texts, write_chart_pngs
-from migrelease.filedoor.refresh import (OPENPYXL_LOAD_ERRORS, file_problem, check_workbook_file, read_inputs,
-                                         save_atomically, stamped_period)
+from migrelease.filedoor.refresh import date_settings, refresh_workbook, with_settings
+from migrelease.filedoor.staging import check_target_folder, commit, staged
 from migrelease.model.measures import times
+from migrelease.publish.gates import publish_gate
+from migrelease.publish.public_copy import DRAFT_MARK, public_layouts, web_safe_name, write_public_workbook
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.model.tables import TABLE_SPECS
-from migrelease.release.compute import compute_release
-from migrelease.sheets.blocks import NOT_AVAILABLE, cell_value
+from migrelease.sheets.blocks import NOT_AVAILABLE, Formula, cell_value
 from migrelease.sheets.key_sheets import KEY_POINTS_SHEET
 from migrelease.sheets.settings import SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION
 from migrelease.sheets.words import CONTACT, PUBLIC_TITLE, RELEASE_TITLE, sheet_words
@@ -142,6 +143,8 @@ class Published:
     pages: list[Path] = field(default_factory=list)
     charts: list[Path] = field(default_factory=list)
     formulas_replaced: int = 0
+    draft: bool = False
+    refusals: tuple = ()  # what a draft was published despite
 
 
 def replace_formulas(workbook) -> int:
@@ -189,8 +192,8 @@ def key_points_from_sheet(workbook, language_title: str = "English") -> list[str
 
 
 def public_file_stem(period_label: str) -> str:
-    """'Migration of the population, January-March 2026' (a plain hyphen: file names travel badly)."""
-    return f"{PUBLIC_TITLE}, {period_label.replace('–', '-')}"
+    """'migration-of-the-population-january-march-2026': web-safe (ASCII, lower case, hyphens)."""
+    return web_safe_name(f"{PUBLIC_TITLE}, {period_label}")
 
 
 def page_sections(period: str, key_points: list[str], workbook_name: str,
@@ -263,51 +266,52 @@ def release_html(title: str, settings: dict, sections) -> str:
     return "\n".join(parts)
 
 
-def publish_workbook(path: str | Path, out_dir: str | Path) -> Published:
-    """Write the public .xlsx, the chart images and the release page (.md, .html) into `out_dir`."""
+def publish_workbook(path: str | Path, out_dir: str | Path, *, draft: bool = False, published: str | None = None,
+                     next_publication: str | None = None, include_data: bool = False) -> Published:
+    """Write the public .xlsx, the chart images and the release page (.md, .html) into `out_dir` — only through
+    the publish gate (or as a DRAFT), all of them first into a staging folder beside `out_dir` and moved in when
+    complete. --published/--next are written to the workbook's Settings (by a refresh with the stamp's choices)."""
     path, out_dir = Path(path), Path(out_dir)
-    check_workbook_file(path, for_writing=False)
-    try:
-        workbook = openpyxl.load_workbook(path, keep_vba=False, keep_links=False)
-    except OPENPYXL_LOAD_ERRORS as error:
-        raise file_problem(path, f"cannot be opened ({error})") from None
-    inputs = read_inputs(path)
-    release = compute_release(inputs.facts, stamped_period(workbook), inputs.data_source, inputs.population,
-                              inputs.ethnicity, languages=("en",))
-    settings = inputs.settings
+    check_target_folder(out_dir, "--out")
+    dates = date_settings(published, next_publication)
+    gate = publish_gate(path, dates)
+    gate.raise_unless_open(draft)
+    plan = gate.plan
+    if dates and gate.open:
+        plan = refresh_workbook(path, period=gate.stamp.period, lang=gate.stamp.language,
+                                missing_rows=gate.stamp.missing_rows,
+                                allow_incomplete=gate.stamp.allow_incomplete, published=published,
+                                next_publication=next_publication)
+    release = plan.release
+    settings = with_settings(dict(release.settings), dates)
     period = span_label(release.span)
     stem = public_file_stem(period)
+    is_draft = not gate.open
     title = f"{RELEASE_TITLE} for {period}"
-
-    replaced = replace_formulas(workbook)
-    for name in list(workbook.sheetnames):
-        if name.casefold() in ADD_IN_SHEETS:
-            workbook.remove(workbook[name])
-    properties = workbook.properties
-    properties.title = f"{PUBLIC_TITLE}, {period}"
-    properties.subject = title
-    properties.language = LANGUAGE
-    properties.creator = CONTACT
-    properties.lastModifiedBy = CONTACT
-    properties.keywords = "migration, population, Kazakhstan, statistics"
-    properties.description = f"Macro-free public edition of the release workbook; not available is shown as " \
-                             f"{NOT_AVAILABLE}."
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{stem}.xlsx"
-    if not target.exists():
-        target.touch()
-    save_atomically(workbook, target)
-    published = Published(target, formulas_replaced=replaced)
-    charts = write_chart_pngs(release, out_dir)
-    published.charts = list(charts.values())
-    alt_texts = chart_alt_texts(release)
-    key_points = key_points_from_sheet(workbook)
-    sections = page_sections(period, key_points, target.name,
-                             [(path.name, alt_texts[kind]) for kind, path in charts.items()])
-    for suffix, text in ((".md", release_markdown(title, settings, sections)),
-                         (".html", release_html(title, settings, sections))):
-        page = out_dir / f"{stem}{suffix}"
-        page.write_text(text, encoding="utf-8")
-        published.pages.append(page)
-    return published
+    if is_draft:
+        title = f"{DRAFT_MARK}: {title}"
+    layouts = public_layouts(plan, gate.inputs.facts if include_data else None, draft=is_draft)
+    properties = {"title": f"{PUBLIC_TITLE}, {period}", "subject": title, "author": CONTACT,
+                  "keywords": "migration, population, Kazakhstan, statistics",
+                  "comments": f"Public edition of the release workbook (values only); not available is shown as "
+                              f"{NOT_AVAILABLE}."}
+    with staged(out_dir) as staging:
+        write_public_workbook(layouts, staging / f"{stem}.xlsx", properties, LANGUAGE)
+        charts = write_chart_pngs(release, staging)
+        alt_texts = chart_alt_texts(release)
+        key_points = list(release.key_points.get("en", ()))
+        sections = page_sections(period, key_points, f"{stem}.xlsx",
+                                 [(chart.name, alt_texts[kind]) for kind, chart in charts.items()])
+        if is_draft:
+            sections[0][1].insert(0, ("para", f"{DRAFT_MARK}. Published despite: "
+                                              + "; ".join(str(problem) for problem in gate.refusals)))
+        for suffix, text in ((".md", release_markdown(title, settings, sections)),
+                             (".html", release_html(title, settings, sections))):
+            (staging / f"{stem}{suffix}").write_text(text, encoding="utf-8")
+        written = commit(staging, out_dir)
+    by_suffix = {target.suffix: target for target in written}
+    return Published(by_suffix[".xlsx"], [by_suffix[".md"], by_suffix[".html"]],
+                     [target for target in written if target.suffix == ".png"],
+                     sum(isinstance(value, Formula) for layout in plan.layouts for block in layout.blocks
+                         for row in block.values for value in row),
+                     is_draft, gate.refusals)

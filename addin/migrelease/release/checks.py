@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 
 import numpy as np
 
+from migrelease.model.completeness import COMBINATIONS
 from migrelease.model.cube import MEASURES
 from migrelease.model.facts import DIRECTIONS, FLOWS
 from migrelease.model.measures import change
@@ -67,6 +68,9 @@ class Rule:
     text: str
     severity: str  # what a break is: "error" or "warning"
     find: Callable[[Release], Iterator[Finding]]
+    # False for a rule whose breaks were already refused, with a clearer message, before the checks ran (they are
+    # found here only when the user let the refresh go on, and then recorded as errors for publish to refuse).
+    stops_refresh: bool = True
 
 
 @dataclass(frozen=True)
@@ -217,6 +221,18 @@ def change_rule(release: Release) -> Iterator[Finding]:
             yield Finding(spec.code, (), rows[row], (current, previous), float(changes[row]), "change")
 
 
+def completeness_rule(release: Release) -> Iterator[Finding]:
+    """Rows the reporting and comparison periods lack (found only when --allow-incomplete let the refresh go on;
+    every figure that needs them is not available)."""
+    by_kato = {region.kato: region for region in regions()}
+    for gap in release.gaps:
+        # which rows: none named when all are missing, else the flow and direction of each missing one
+        detail = () if len(gap.missing) == len(COMBINATIONS) else tuple(word for pair in gap.missing for word in pair)
+        span = Span(gap.year) if gap.month == 0 else Span(gap.year, gap.month, gap.month)
+        yield Finding("Data", detail, by_kato[gap.region], (span,), float(len(COMBINATIONS) - len(gap.missing)),
+                      float(len(COMBINATIONS)))
+
+
 RULES = (
     Rule(1, "Balance = arrival − departure, in every balance table", "error", balance_rule),
     Rule(2, "External migration = migration with the CIS countries + with other countries", "error",
@@ -228,6 +244,9 @@ RULES = (
     Rule(6, "Shares lie within 0–100 %", "error", share_rule),
     Rule(7, "Changes versus the same period a year earlier beyond ±{limit:g} % where both figures are at least "
             "{minimum} people (flagged for review)", "warning", change_rule),
+    Rule(8, "Every region × flow × direction of the reporting period and of the same period a year earlier is in "
+            "the data (refreshed with --allow-incomplete: the figures that need a missing row are not available)",
+         "error", completeness_rule, stops_refresh=False),
 )
 
 
@@ -248,17 +267,19 @@ def raise_errors(results: tuple[RuleResult, ...]) -> None:
     problems = [Problem(finding.where if finding.where.startswith(("Data", "Ethnicity")) else f"table "
                         f"{finding.where}", None, None, f"breaks check {result.rule.number} "
                         f"({result.text}): {_describe(finding)}")
-                for result in results if result.result == "error" for finding in result.findings]
+                for result in results if result.result == "error" and result.rule.stops_refresh
+                for finding in result.findings]
     if problems:
         raise InputProblems(problems)
 
 
 def warning_lines(results: tuple[RuleResult, ...]) -> list[str]:
-    """One line per warning rule that is broken, then its first few rows (for the CLI)."""
+    """One line per warning rule that is broken (and per error the user let the refresh go on with), then its
+    first few rows (for the CLI)."""
     lines = []
     for result in results:
-        if result.result == "warning":
-            lines.append(f"warning: check {result.rule.number} ({result.text}): "
+        if result.result == "warning" or (result.result == "error" and not result.rule.stops_refresh):
+            lines.append(f"{result.result}: check {result.rule.number} ({result.text}): "
                          f"{len(result.findings)} row(s), see the Checks sheet")
             lines += [f"  {finding.where}: {_describe(finding)}" for finding in result.findings[:5]]
             if len(result.findings) > 5:

@@ -1,6 +1,6 @@
 """The whole release workbook as layouts, in workbook order: Cover, Contents, Notes, the key points and
 indicators, the interregional table, the dynamic tables, the supplementary tables (when their input sheets
-exist), Charts, Checks and Check rows — every word in the release's language.
+exist), Charts, Revisions, Checks and Check rows — every word in the release's language.
 
 Composition decides what depends on the whole: Contents lists every sheet, notes are numbered by first citation,
 every sheet holding a table scrolls under its header, and every sheet prints on A4 landscape, one page wide.
@@ -21,6 +21,7 @@ from migrelease.sheets.front import (CONTENTS_SHEET, NOTES_SHEET, contents_sheet
                                      input_sheet_descriptions, notes_sheet)
 from migrelease.sheets.key_sheets import interregional_sheet, key_indicators_sheet, key_points_sheet
 from migrelease.sheets.notes import cited_in_order, number_notes
+from migrelease.sheets.revisions import Revisions, revisions_sheet, with_revision_markers
 from migrelease.sheets.supplementary_sheets import supplementary_sheets
 from migrelease.sheets.table_sheets import table_sheet
 from migrelease.sheets.words import sheet_words
@@ -40,19 +41,29 @@ def with_table_view(layout: SheetLayout) -> SheetLayout:
     )
 
 
-def release_layout(release: Release, checks: tuple[RuleResult, ...]) -> list[SheetLayout]:
+def release_layout(release: Release, checks: tuple[RuleResult, ...], revisions: Revisions, public: bool = False,
+                   include_data: bool = False) -> list[SheetLayout]:
+    """`revisions`: the published figures the data revises; their tables are marked [r]. `public`: the sheets of
+    the published file of values instead — no Checks, Contents listing only what the file holds (the input sheets
+    only with `include_data`, never Settings), Key indicators worded for values, not formulas."""
     lang = release.lang
     words = sheet_words(lang)
     supplementary = supplementary_sheets(release)
     ethnic = next((layout for layout in supplementary if layout.name == ETHNIC_SHEET), None)
-    body = [key_points_sheet(release), key_indicators_sheet(release), interregional_sheet(release),
-            *(table_sheet(release.tables[spec.code], lang) for spec in TABLE_SPECS),
-            *supplementary, charts_sheet(release, ethnic), checks_sheet(release, checks),
-            check_rows_sheet(release, checks)]
+    body = [*with_revision_markers([key_points_sheet(release), key_indicators_sheet(release, public),
+                                    interregional_sheet(release),
+                                    *(table_sheet(release.tables[spec.code], lang) for spec in TABLE_SPECS)],
+                                   revisions, lang),
+            *supplementary, charts_sheet(release, ethnic), revisions_sheet(revisions, release.span, lang)]
+    if not public:
+        body += [checks_sheet(release, checks), check_rows_sheet(release, checks)]
+    inputs = input_sheet_descriptions(release)
+    if public:
+        inputs = inputs[:-1] if include_data else []  # the last is Settings, which is never published
     cover = cover_sheet(release)
     entries = [(cover.name, cover.description), (CONTENTS_SHEET, words("contents.sheet_description")),
                (NOTES_SHEET, words("notes.sheet_description", x=NOT_AVAILABLE)),
-               *((layout.name, layout.description) for layout in body), *input_sheet_descriptions(release)]
+               *((layout.name, layout.description) for layout in body), *inputs]
     contents = contents_sheet(entries, lang)
     order = cited_in_order([cover, contents, *body])
     layouts = number_notes([cover, contents, notes_sheet(order, lang), *body], order, lang)

@@ -148,18 +148,20 @@ def indicator_formula(indicator: Indicator, release: Release) -> Formula:
                    _function_value(indicator.function, values))
 
 
-def key_indicators_sheet(release: Release) -> SheetLayout:
+def key_indicators_sheet(release: Release, public: bool = False) -> SheetLayout:
+    """`public`: worded for the published file, where each formula is replaced by the value it computes."""
     words = sheet_words(release.lang)
+    edition = "_public" if public else ""
     rows = tuple((indicator.label_in(release.lang), indicator_formula(indicator, release),
                   indicator.unit_in(release.lang)) for indicator in KEY_INDICATORS)
     top = KEY_INDICATORS_HEADER_ROW
     period = period_label(release.span, release.lang)
     return SheetLayout(
         name=KEY_INDICATORS_SHEET,
-        description=words("indicators.sheet_description"),
+        description=words(f"indicators.sheet_description{edition}"),
         blocks=(
             Block(1, 1, ((words("indicators.title", period=period),),), "title"),
-            Block(2, 1, ((words("indicators.info", note=cite("rounding")),),), "info"),
+            Block(2, 1, ((words(f"indicators.info{edition}", note=cite("rounding")),),), "info"),
             Block(top, 1, ((words("indicators.indicator"), words("indicators.value"), words("indicators.unit")),),
                   "header"),
             Block(top + 1, 1, tuple((row[0],) for row in rows), "label"),

@@ -4,14 +4,19 @@ layout."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Mapping
 
 from migrelease.model.problems import InputProblems, Problem
 from migrelease.release.checks import RuleResult, check_release, raise_errors, warning_lines
-from migrelease.release.compute import Release, compute_release
+from migrelease.release.compute import RefreshOptions, Release, compute_release
+from migrelease.release.stamp import Stamp, input_fingerprints, stamp_release
 from migrelease.sheets.blocks import SheetLayout
 from migrelease.sheets.composition import release_layout
+from migrelease.sheets.release_sheet import release_sheet
+from migrelease.sheets.publication_record import NO_RECORD, PublicationRecord, recorded_figures
+from migrelease.sheets.revisions import Revisions, find_revisions
 from migrelease.sheets.settings import SETTING_LANGUAGE
 from migrelease.sheets.words import LANGUAGES, read_language
 
@@ -22,6 +27,8 @@ class RefreshPlan:
     checks: tuple[RuleResult, ...]
     layouts: tuple[SheetLayout, ...]
     warnings: tuple[str, ...]
+    revisions: Revisions  # what the data revises of the figures the workbook's publication record holds
+    stamp: Stamp
 
     @property
     def lang(self) -> str:
@@ -49,11 +56,18 @@ def release_language(lang: str | None, settings: Mapping[str, str]) -> str:
 
 
 def plan_refresh(facts, population, ethnicity, period: str | None, data_source: str,
-                 settings: Mapping[str, str], lang: str | None = None) -> RefreshPlan:
-    """Raises InputProblems (nothing written yet) when the data breaks a consistency rule that is an error, or
-    when the language asked for is not one of the release's."""
+                 settings: Mapping[str, str], lang: str | None = None, record: PublicationRecord = NO_RECORD,
+                 options: RefreshOptions = RefreshOptions(), door: str = "file",
+                 now: dt.datetime | None = None) -> RefreshPlan:
+    """Raises InputProblems (nothing written yet) when the data breaks a rule that is an error, or when the
+    language asked for is not one of the release's. `record`: the workbook's publication record, read like the
+    Settings; the plan lists the published figures the data revises. The layouts end with the `_Release` sheet:
+    the stamp of this refresh (`door`, at `now`)."""
     release = compute_release(facts, period, data_source, population, ethnicity, settings=settings,
-                              lang=release_language(lang, settings))
+                              lang=release_language(lang, settings), options=options)
     checks = check_release(release)
     raise_errors(checks)
-    return RefreshPlan(release, checks, tuple(release_layout(release, checks)), tuple(warning_lines(checks)))
+    revisions = find_revisions(record, recorded_figures(release))
+    stamp = stamp_release(release, input_fingerprints(facts, population, ethnicity, settings), door, now)
+    layouts = (*release_layout(release, checks, revisions), release_sheet(stamp))
+    return RefreshPlan(release, checks, layouts, tuple(warning_lines(checks)), revisions, stamp)

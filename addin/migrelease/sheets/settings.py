@@ -71,3 +71,11 @@ def settings_sheet(values: dict[str, object] | None = None) -> SheetLayout:
         tables=(ExcelTable("T_Settings", header_row, 1, header_row + len(rows), 2),),
         column_widths={1: 30, 2: 40},
     )
+
+
+def created_settings(values: dict[str, object] | None = None) -> dict[str, str]:
+    """The settings a Settings sheet created by a refresh holds (what the release stamp fingerprints when the
+    workbook had none): read back from `settings_sheet(values)` as a door would read it."""
+    layout = settings_sheet(values)
+    last = max(block.row + block.height for block in layout.blocks)
+    return settings_from_rows([layout.cell(row, 1), layout.cell(row, 2)] for row in range(1, last))

@@ -80,6 +80,9 @@ WORDS = SheetWords(
         "indicators.title": "Key indicators, {period}",
         "indicators.info": "Each value is a formula over the dynamic tables; the key points quote these values "
                            "{note}.",
+        "indicators.info_public": "Each value is computed from the dynamic tables of this file; the key points "
+                                  "quote these values {note}.",
+        "indicators.sheet_description_public": "The figures the key points quote, computed from the dynamic tables",
         "indicators.indicator": "Indicator",
         "indicators.value": "Value",
         "indicators.unit": "Unit",
@@ -186,6 +189,43 @@ WORDS = SheetWords(
         "expected.share": "0 to 100",
         "expected.change": "within ±{limit}",
         "period.versus": "{current} vs {previous} (%)",
+        # --- Revisions (issue 18) -----------------------------------------------------------------------------
+        "revisions.title": "Revisions: published figures changed by the data of {period}",
+        "revisions.none_published": "Nothing has been published from this workbook yet: from its first "
+                                    "publication on, every refresh lists here the published figures its data "
+                                    "changes.",
+        "revisions.found": "Revised figures: {count}; tables holding them: {tables}. Each is a figure of a period "
+                           "already published whose value is now different {note}; periods new since the last "
+                           "publication are not revisions.",
+        "revisions.unchanged": "No published figure has another value now than in the publication of {date} "
+                               "{note}.",
+        "revisions.key": "Revised figures are marked {r} in a column on the right of their table {note}; not "
+                         "available figures are shown as {x} {x_note}.",
+        "revisions.empty_row": "Until a published figure is revised the table holds one row of {z} (not applicable).",
+        "revisions.not_revised": "not revised",
+        "revisions.table": "Table",
+        "revisions.figure": "Figure",
+        "revisions.period": "Period",
+        "revisions.unit": "Unit",
+        "revisions.published": "Published value",
+        "revisions.new": "New value",
+        "revisions.difference": "Difference (new − published)",
+        "revisions.date": "Date of the publication revised",
+        "revisions.marker_header": "Revised since the publication of {dates} {note}",
+        "revisions.interregional": "{measure} (interregional)",
+        "revisions.sheet_description": "The published figures this refresh's data changes: published and new "
+                                       "value, difference",
+        "page.revisions.heading": "Revisions",
+        "page.revisions.revised": "This release revises figures published on {date} (revised figures: {count}; "
+                                  "tables: {tables}):",
+        "page.revisions.none": "No figure published on {date} is revised in this release.",
+        "page.revisions.why": "Figures published earlier change when arrival or departure registrations made late, "
+                              "or corrected, reach the data, and when a year's annual data replace the sum of its "
+                              "months. Revised figures are marked {r} in the workbook; its Revisions sheet lists "
+                              "each with its published and its new value.",
+        "page.revisions.key_indicators": "Key indicators",
+        "page.revisions.interregional": "Interregional migration by region",
+        "page.revisions.table": "{title} ({code}): {periods}",
         # --- the release page --------------------------------------------------------------------------------
         "page.key_points": "Key points",
         "page.spreadsheets": "Spreadsheets",
@@ -267,6 +307,11 @@ WORDS = SheetWords(
                   "not add up to exactly 100.0.",
         "rounding": "Percentages, changes and rates are rounded to one decimal as Excel's ROUND does (half away "
                     "from zero). Counts are whole people.",
+        "revised": "[r] means revised: the figure now differs from the value published for that region and "
+                   "period (published as a number or as not available). The Revisions sheet lists each revised "
+                   "figure with its published and its new value. Figures change when arrival or departure "
+                   "registrations made late, or corrected, reach the data, and when a year's annual data replace "
+                   "the sum of its months; periods new since the last publication are not revisions.",
         "checks": "Every refresh runs the consistency checks listed on the Checks sheet; an error stops the "
                   "refresh, a warning asks for a review of the figures.",
     },
@@ -279,6 +324,8 @@ WORDS = SheetWords(
         6: "Shares lie within 0–100 %",
         7: "Changes versus the same period a year earlier beyond ±{limit:g} % where both figures are at least "
            "{minimum} people (flagged for review)",
+        8: "Every region × flow × direction of the reporting period and of the same period a year earlier is in the "
+           "data (refreshed with --allow-incomplete: the figures that need a missing row are not available)",
     },
     ethnic_groups={"kazakh": "Kazakh", "russian": "Russian", "ukrainian": "Ukrainian", "uzbek": "Uzbek",
                    "german": "German", "tatar": "Tatar", "uyghur": "Uyghur", "other": "Other"},

@@ -3,14 +3,17 @@
 A Release in, Figure records out, nothing written. The dynamic tables' figures are their cells; the Key indicators
 are the values their sheet's formulas carry (the same functions over the same cells); the intensity rates are the
 Rate sheets' (with a Population sheet). So the open data cannot disagree with the workbook. (The Ethnic sheet's
-shares are by ethnic group, not by region, and stay in the workbook.) Each figure has a stable indicator code: a dynamic table's code (its sheet name), or a
-Key indicator's code derived from its declaration (KI_ + the table it starts from + what the function does).
+shares are by ethnic group, not by region, and stay in the workbook.) The open data (publish/opendata*) and the
+publication record of revisions (sheets/publication_record) both list these figures. Each figure has a stable
+indicator code: a dynamic table's code (its sheet name), or a Key indicator's code derived from its declaration
+(KI_ + the table it starts from + what the function does).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Callable, Mapping
 
 from migrelease.model.cube import MEASURES
 from migrelease.model.periods import Span
@@ -19,7 +22,8 @@ from migrelease.model.tables import TABLE_SPECS, table_code
 from migrelease.release.compute import Release
 from migrelease.release.supplementary import INTENSITY_SHEETS
 from migrelease.sheets.key_sheets import KEY_INDICATORS, Indicator, indicator_formula
-from migrelease.sheets.supplementary_sheets import FLOW_WORDS, MEASURE_LABELS
+from migrelease.sheets.labels import period_label
+from migrelease.sheets.words import LANGUAGES, sheet_words
 
 UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE, UNIT_TIMES = "people", "percent", "per 1000 population", "times"
 UNITS = (UNIT_PEOPLE, UNIT_PERCENT, UNIT_RATE, UNIT_TIMES)
@@ -28,10 +32,8 @@ _UNITS = {"people": UNIT_PEOPLE, "%": UNIT_PERCENT, "times": UNIT_TIMES}
 _FUNCTION_SUFFIXES = {None: "", "MIG_BALANCE": "", "MIG_CHANGE": "_Chg", "MIG_SHARE": "_Shr", "TIMES_UP": "_Times",
                       "TIMES_DOWN": "_TimesDown"}
 KEY_INDICATOR_PREFIX = "KI_"
-# The Key indicators sheet's second table: interregional migration of every region in the current period.
-INTERREGIONAL = (("KI_Irg_Arr", "arrival", "Interregional migration - arrival"),
-                 ("KI_Irg_Dep", "departure", "Interregional migration - departure"),
-                 ("KI_Irg_Bal", "balance", "Balance of interregional migration"))
+# The Interregional sheet: interregional migration of every region in the current period, (code, measure).
+INTERREGIONAL = (("KI_Irg_Arr", "arrival"), ("KI_Irg_Dep", "departure"), ("KI_Irg_Bal", "balance"))
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class Figure:
 @dataclass(frozen=True)
 class IndicatorInfo:
     code: str
-    title_en: str
+    titles: Mapping[str, str]  # language -> the title as that edition's sheets word it
     unit: str
 
 
@@ -76,15 +78,29 @@ def rate_code(flow_group: str, measure: str) -> str:
     return f"{INTENSITY_SHEETS[flow_group]}_{table_code('annual', flow_group, measure).rsplit('_', 1)[1]}"
 
 
+def _in_every_language(title: Callable) -> dict[str, str]:
+    return {lang: title(sheet_words(lang), lang) for lang in LANGUAGES}
+
+
 def indicators(release: Release) -> tuple[IndicatorInfo, ...]:
-    """Every indicator of the release's open data, in the order its figures are listed."""
-    return (*(IndicatorInfo(spec.code, spec.title, UNIT_PEOPLE) for spec in TABLE_SPECS),
-            *(IndicatorInfo(key_indicator_code(indicator), indicator.label, _UNITS[indicator.unit])
-              for indicator in KEY_INDICATORS),
-            *(IndicatorInfo(code, title, UNIT_PEOPLE) for code, _, title in INTERREGIONAL),
-            *(IndicatorInfo(rate_code(flow_group, measure), f"{MEASURE_LABELS[measure]} per 1,000 population a "
-                                                            f"year, {FLOW_WORDS[flow_group]} (annualised)", UNIT_RATE)
-              for flow_group in release.intensity for measure in MEASURES))
+    """Every indicator of the release's open data, in the order its figures are listed, titled in every language
+    with the words of the sheets that show it (the period of the Interregional and Rate sheets included)."""
+    span = release.span
+    return (
+        *(IndicatorInfo(spec.code, _in_every_language(lambda words, _, spec=spec: words(
+            "table.by_year" if spec.frequency == "annual" else "table.by_month",
+            title=words.table_title(spec.flow_group, spec.measure))), UNIT_PEOPLE) for spec in TABLE_SPECS),
+        *(IndicatorInfo(key_indicator_code(indicator), _in_every_language(
+            lambda _, lang, indicator=indicator: indicator.label_in(lang)), _UNITS[indicator.unit])
+          for indicator in KEY_INDICATORS),
+        *(IndicatorInfo(code, _in_every_language(lambda words, lang, measure=measure: (
+            f"{words('interregional.title', period=period_label(span, lang))} — {words(f'measure.{measure}')}")),
+            UNIT_PEOPLE) for code, measure in INTERREGIONAL),
+        *(IndicatorInfo(rate_code(flow_group, measure), _in_every_language(
+            lambda words, lang, flow_group=flow_group, measure=measure: (
+                f"{words('intensity.title', flow=words(f'flow.{flow_group}'), period=period_label(span, lang))} — "
+                f"{words('measure_header.rate', measure=words(f'measure.{measure}'))}")), UNIT_RATE)
+          for flow_group in release.intensity for measure in MEASURES))
 
 
 def _number(cell) -> float:
@@ -102,7 +118,7 @@ def table_figures(release: Release) -> list[Figure]:
 def key_indicator_figures(release: Release) -> list[Figure]:
     figures = [Figure(key_indicator_code(indicator), COUNTRY, release.span, _UNITS[indicator.unit],
                       _number(indicator_formula(indicator, release).value)) for indicator in KEY_INDICATORS]
-    for code, measure, _ in INTERREGIONAL:
+    for code, measure in INTERREGIONAL:
         values = release.cube.figures(release.span, "interregional", measure)[1:]  # [0] is the country
         figures += [Figure(code, region, release.span, UNIT_PEOPLE, float(value))
                     for region, value in zip(regions(), values)]
