@@ -9,18 +9,18 @@ import os
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import lxml.html
 import pytest
 
-from migrelease.filedoor.chart_images import chart_alt_texts, write_chart_pngs
+from migrelease.filedoor.refresh import refresh_workbook
 from migrelease.model.tables import TABLE_SPECS
-from migrelease.publish.page import ChartImage, PageFiles, TABLE_NUMBERS, markdown_text, release_html, \
-    release_markdown
+from migrelease.publish.page import TABLE_NUMBERS, PageFiles, markdown_text, release_html, release_markdown
+from migrelease.publish.release_files import publish_workbook
 from migrelease.sheets.blocks import NOT_AVAILABLE
 from migrelease.sheets.labels import column_label
 from migrelease.sheets.words import LANGUAGES, LANGUAGE_TITLES, sheet_words
+from publication_workbooks import build_workbook
 
 HOSTILE = "<script>alert(1)</script> *bold* _it_ | [a](b) $x$ \x1b[31mred\x1b[0m"
 NAMES = {lang: f"migration-of-the-population-january-march-2026-{lang}" for lang in LANGUAGES}
@@ -37,22 +37,15 @@ def chromium_or_fail() -> str:
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory, sample_release_full):
-    """The three pages and their Markdown, written as `publish --lang all` lays them out: lang -> (html, md)."""
+def pages(tmp_path_factory):
+    """The three pages and their Markdown as `publish --lang all` writes them: lang -> (html, md, release)."""
     folder = tmp_path_factory.mktemp("pages")
-    written = {}
-    for lang in LANGUAGES:
-        release = dataclasses.replace(sample_release_full, lang=lang)
-        charts = write_chart_pngs(release, folder)
-        alt = chart_alt_texts(release)
-        files = PageFiles(f"{NAMES[lang]}.xlsx",
-                          tuple(ChartImage(kind, path.name, alt[kind], path.read_bytes()) for kind, path in charts.items()),
-                          {other: f"{NAMES[other]}.html" for other in LANGUAGES if other != lang})
-        html, markdown = folder / f"{NAMES[lang]}.html", folder / f"{NAMES[lang]}.md"
-        html.write_text(release_html(release, files), encoding="utf-8")
-        markdown.write_text(release_markdown(release, files), encoding="utf-8")
-        written[lang] = (html, markdown, release)
-    return written
+    workbook = build_workbook(folder / "release.xlsx")
+    plan = refresh_workbook(workbook)
+    published = publish_workbook(workbook, folder / "out", lang="all")
+    assert len(published.workbooks) == 3 and not published.draft
+    return {lang: (folder / "out" / f"{NAMES[lang]}.html", folder / "out" / f"{NAMES[lang]}.md",
+                   dataclasses.replace(plan.release, lang=lang)) for lang in LANGUAGES}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

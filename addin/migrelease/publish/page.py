@@ -91,10 +91,33 @@ class Section:
     heading: str
 
 
-def _sections(words) -> list[Section]:
-    return [Section("key-points", words("page.key_points")), Section("spreadsheets", words("page.spreadsheets")),
-            Section("dynamic-tables", words("dynamic_tables")), Section("glossary", words("cover.glossary")),
-            Section("methodology", words("cover.methodology")), Section("links", words("cover.links"))]
+# What a section holds besides its heading: paragraphs and lists, as the revisions' page section gives them.
+Content = list[tuple[str, object]]
+
+
+def _sections(words, revisions: tuple[str, Content] | None) -> list[Section]:
+    sections = [Section("key-points", words("page.key_points")), Section("spreadsheets", words("page.spreadsheets"))]
+    if revisions is not None:
+        sections.append(Section("revisions", revisions[0]))
+    return sections + [Section("dynamic-tables", words("dynamic_tables")), Section("glossary", words("cover.glossary")),
+                       Section("methodology", words("cover.methodology")), Section("links", words("cover.links"))]
+
+
+def _content_html(content: Content) -> list[str]:
+    parts = []
+    for kind, item in content:
+        if kind == "list":
+            parts.append("<ul>" + "".join(f"<li>{_e(entry)}</li>" for entry in item) + "</ul>")
+        else:
+            parts.append(f"<p>{_e(item)}</p>")
+    return parts
+
+
+def _content_markdown(content: Content) -> list[str]:
+    lines = []
+    for kind, item in content:
+        lines += ([f"- {markdown_text(entry)}" for entry in item] if kind == "list" else [markdown_text(item)]) + [""]
+    return lines
 
 
 def _dates(release: Release, words) -> list[str]:
@@ -184,11 +207,14 @@ footer { margin-top: 2rem; border-top: 1px solid var(--rule); padding-top: .5rem
 
 
 def release_html(release: Release, files: PageFiles, draft: str | None = None,
-                 draft_reasons: tuple[str, ...] = ()) -> str:
+                 draft_reasons: tuple[str, ...] = (), revisions: tuple[str, Content] | None = None) -> str:
+    """The page; `draft`: the DRAFT mark (and `draft_reasons`, what it is published despite); `revisions`: the
+    revisions' section (sheets.revisions.page_section) when figures were published before."""
     words = sheet_words(release.lang)
     lang = release.lang
     title = page_title(release, draft)
-    sections = _sections(words)
+    sections = _sections(words, revisions)
+    by_anchor = {section.anchor: section for section in sections}
     parts = ["<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              f"<title>{_e(title)}</title>",
@@ -209,7 +235,9 @@ def release_html(release: Release, files: PageFiles, draft: str | None = None,
                  + "".join(f'<li><a href="#{section.anchor}">{_e(section.heading)}</a></li>' for section in sections)
                  + "</ol></nav>")
     parts.append("<main>")
-    key, spreadsheets, dynamic, glossary, methodology, links = sections
+    key, spreadsheets, dynamic, glossary, methodology, links = (
+        by_anchor[anchor] for anchor in ("key-points", "spreadsheets", "dynamic-tables", "glossary", "methodology",
+                                         "links"))
     parts.append(f'<section id="{key.anchor}"><h2>{_e(key.heading)}</h2>')
     parts += [f"<p>{_e(point)}</p>" for point in release.key_points.get(lang, ())]
     for chart in files.charts:
@@ -219,6 +247,8 @@ def release_html(release: Release, files: PageFiles, draft: str | None = None,
     parts.append("</section>")
     parts.append(f'<section id="{spreadsheets.anchor}"><h2>{_e(spreadsheets.heading)}</h2><p><a href="'
                  f'{_e(_url(files.workbook))}">{_e(words("page.workbook_link", title=words("public_title"), period=period_label(release.span, lang)))}</a></p></section>')
+    if revisions is not None:
+        parts += [f'<section id="revisions"><h2>{_e(revisions[0])}</h2>', *_content_html(revisions[1]), "</section>"]
     parts.append(f'<section id="{dynamic.anchor}"><h2>{_e(dynamic.heading)}</h2>')
     for frequency, frames in _tables(release).items():
         parts.append(f"<h3>{_e(words('by_year' if frequency == 'annual' else 'by_month'))}</h3>")
@@ -240,10 +270,12 @@ def release_html(release: Release, files: PageFiles, draft: str | None = None,
 
 
 def release_markdown(release: Release, files: PageFiles, draft: str | None = None,
-                     draft_reasons: tuple[str, ...] = ()) -> str:
+                     draft_reasons: tuple[str, ...] = (), revisions: tuple[str, Content] | None = None) -> str:
+    """The page in Markdown, the same content as release_html (the charts as the PNG files beside it)."""
     words = sheet_words(release.lang)
     lang = release.lang
-    sections = _sections(words)
+    sections = _sections(words, revisions)
+    by_anchor = {section.anchor: section for section in sections}
     lines = [f"# {markdown_text(page_title(release, draft))}", ""]
     lines += [f"{markdown_text(line)}  " for line in _dates(release, words)] + [""]
     if draft:
@@ -256,7 +288,9 @@ def release_markdown(release: Release, files: PageFiles, draft: str | None = Non
     lines += [f"## {markdown_text(words('page.contents'))}", ""]
     lines += [f"{number}. [{markdown_text(section.heading)}](#{section.anchor})"
               for number, section in enumerate(sections, start=1)] + [""]
-    key, spreadsheets, dynamic, glossary, methodology, links = sections
+    key, spreadsheets, dynamic, glossary, methodology, links = (
+        by_anchor[anchor] for anchor in ("key-points", "spreadsheets", "dynamic-tables", "glossary", "methodology",
+                                         "links"))
     lines += [f'## <a id="{key.anchor}"></a>{markdown_text(key.heading)}', ""]
     for point in release.key_points.get(lang, ()):
         lines += [markdown_text(point), ""]
@@ -265,6 +299,8 @@ def release_markdown(release: Release, files: PageFiles, draft: str | None = Non
     lines += [f'## <a id="{spreadsheets.anchor}"></a>{markdown_text(spreadsheets.heading)}', "",
               f"[{markdown_text(words('page.workbook_link', title=words('public_title'), period=period_label(release.span, lang)))}]"
               f"({_url(files.workbook)})", ""]
+    if revisions is not None:
+        lines += [f'## <a id="revisions"></a>{markdown_text(revisions[0])}', "", *_content_markdown(revisions[1])]
     lines += [f'## <a id="{dynamic.anchor}"></a>{markdown_text(dynamic.heading)}', ""]
     for frequency, frames in _tables(release).items():
         lines += [f"### {markdown_text(words('by_year' if frequency == 'annual' else 'by_month'))}", ""]
