@@ -162,3 +162,24 @@ def test_chromium_renders_each_page_at_1280_px_without_sideways_scroll(pages, tm
         assert image.size == (1280, 1600)
         histogram = image.histogram()
         assert sum(histogram[:200]) > 0.02 * image.size[0] * image.size[1], f"{lang}: the page is blank"
+
+
+def test_a_hostile_group_name_is_drawn_and_published_as_text(tmp_path):
+    """An ethnic group named like TeX math and markup: the charts draw it as text (matplotlib's math mode would
+    fail on "$\\x$" after the workbook was rewritten), the pages escape it. (A workbook cannot hold an ANSI escape:
+    XML forbids the control character.)"""
+    from migrelease import cli
+    from migrelease.model.facts import ETHNICITY
+
+    name = "Group $\\x$ *a* <b>|</b> [a](b)"
+
+    def rename(frame):
+        frame = frame.copy()
+        frame.loc[frame["ethnic_group"] == "Uyghur", "ethnic_group"] = name
+        return frame
+    workbook = build_workbook(tmp_path / "hostile.xlsx", edits={ETHNICITY: rename})
+    assert cli.main(["refresh", str(workbook), "--charts", str(tmp_path / "charts")]) == 0
+    assert (tmp_path / "charts" / "ethnic-structure-en.png").read_bytes()[:4] == b"\x89PNG"
+    assert cli.main(["publish", str(workbook), "--out", str(tmp_path / "out")]) == 0
+    for page in (tmp_path / "out").glob("*.html"):
+        assert "<b>|</b>" not in page.read_text(encoding="utf-8") and "\x1b" not in page.read_text(encoding="utf-8")

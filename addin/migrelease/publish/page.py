@@ -26,7 +26,7 @@ from migrelease.sheets.blocks import NOT_AVAILABLE
 from migrelease.sheets.labels import column_label, period_label
 from migrelease.sheets.settings import SETTING_CONTACT_DETAILS, SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION
 from migrelease.sheets.table_sheets import table_title
-from migrelease.sheets.words import LANGUAGE_TITLES, LANGUAGES, sheet_words
+from migrelease.sheets.words import LANGUAGE_TITLES, sheet_words
 from migrelease.text.numfmt import INTERNATIONAL, NO_BREAK_SPACE, NumberStyle
 
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -320,5 +320,5 @@ def release_markdown(release: Release, files: PageFiles, draft: str | None = Non
 
 def page_languages(lang: str) -> tuple[str, ...]:
     """The editions `publish --lang` writes: one, or all three for "all"."""
-    return LANGUAGES if lang == "all" else (lang,)
+    return ("kk", "ru", "en") if lang == "all" else (lang,)  # as the Bureau lists them: Қазақша, Русский, English
 
