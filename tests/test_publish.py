@@ -55,7 +55,10 @@ def test_published_files(published):
     names = sorted(path.name for path in out.iterdir())
     assert names == sorted([f"{PUBLISHED_NAME}.xlsx", f"{PUBLISHED_NAME}.md", f"{PUBLISHED_NAME}.html",
                             "international-migration-by-year-en.png", "international-migration-period-en.png",
-                            "ethnic-structure-en.png"])
+                            "ethnic-structure-en.png",
+                            # the open data (issue 17; tests/test_opendata.py checks their content)
+                            "datapackage.json", "figures.csv", "regions.csv", "indicators.csv",
+                            "sdmx-structure.xml", "sdmx-data.xml", "sdmx-data.csv"])
     with zipfile.ZipFile(source) as package:
         assert "xl/vbaProject.bin" in package.namelist(), "the source really had macros"
 

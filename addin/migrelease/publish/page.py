@@ -51,6 +51,7 @@ class PageFiles:
     workbook: str
     charts: tuple[ChartImage, ...] = ()
     other_pages: dict[str, str] = field(default_factory=dict)
+    open_data: tuple[tuple[str, str], ...] = ()  # (word key naming it, file name): the data package, SDMX
 
 
 def plain(text) -> str:
@@ -246,7 +247,10 @@ def release_html(release: Release, files: PageFiles, draft: str | None = None,
                      "</figcaption></figure>")
     parts.append("</section>")
     parts.append(f'<section id="{spreadsheets.anchor}"><h2>{_e(spreadsheets.heading)}</h2><p><a href="'
-                 f'{_e(_url(files.workbook))}">{_e(words("page.workbook_link", title=words("public_title"), period=period_label(release.span, lang)))}</a></p></section>')
+                 f'{_e(_url(files.workbook))}">{_e(words("page.workbook_link", title=words("public_title"), period=period_label(release.span, lang)))}</a></p>'
+                 + (f'<h3>{_e(words("page.open_data"))}</h3><ul>'
+                    + "".join(f'<li><a href="{_e(_url(name))}">{_e(words(key))}</a></li>' for key, name in files.open_data)
+                    + "</ul>" if files.open_data else "") + "</section>")
     if revisions is not None:
         parts += [f'<section id="revisions"><h2>{_e(revisions[0])}</h2>', *_content_html(revisions[1]), "</section>"]
     parts.append(f'<section id="{dynamic.anchor}"><h2>{_e(dynamic.heading)}</h2>')
@@ -299,6 +303,9 @@ def release_markdown(release: Release, files: PageFiles, draft: str | None = Non
     lines += [f'## <a id="{spreadsheets.anchor}"></a>{markdown_text(spreadsheets.heading)}', "",
               f"[{markdown_text(words('page.workbook_link', title=words('public_title'), period=period_label(release.span, lang)))}]"
               f"({_url(files.workbook)})", ""]
+    if files.open_data:
+        lines += [f"### {markdown_text(words('page.open_data'))}", "",
+                  *(f"- [{markdown_text(words(key))}]({_url(name)})" for key, name in files.open_data), ""]
     if revisions is not None:
         lines += [f'## <a id="revisions"></a>{markdown_text(revisions[0])}', "", *_content_markdown(revisions[1])]
     lines += [f'## <a id="{dynamic.anchor}"></a>{markdown_text(dynamic.heading)}', ""]

@@ -25,6 +25,9 @@ from migrelease.filedoor.refresh import date_settings, refresh_workbook, with_se
 from migrelease.filedoor.staging import check_target_folder, commit, staged
 from migrelease.model.measures import times
 from migrelease.publish.gates import publish_gate
+from migrelease.publish.opendata import FORMATS as OPEN_DATA_FORMATS, write_open_data
+from migrelease.publish.opendata_csv import DESCRIPTOR
+from migrelease.publish.opendata_sdmx import SDMX_FILES
 from migrelease.publish.page import ChartImage, PageFiles, page_languages, page_title, release_html, \
     release_markdown
 from migrelease.publish.public_copy import public_layouts, web_safe_name, write_public_workbook
@@ -147,6 +150,7 @@ class Published:
     draft: bool = False
     refusals: tuple = ()  # what a draft was published despite
     workbooks: list[Path] = field(default_factory=list)  # every edition's
+    open_data: list[Path] = field(default_factory=list)  # the data package and SDMX files (publish.opendata)
 
 
 def replace_formulas(workbook) -> int:
@@ -201,6 +205,9 @@ def public_file_stem(period_label: str) -> str:
 # The content language of each edition's public copy (docProps dc:language; the page says its own in <html lang>).
 CONTENT_LANGUAGES = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
 LANGUAGE = CONTENT_LANGUAGES["en"]
+# The open data files every page links to, each named by a word of the page's language.
+OPEN_DATA_LINKS = (("page.open_data.csv", DESCRIPTOR), ("page.open_data.sdmx_structure", SDMX_FILES["structure"]),
+                   ("page.open_data.sdmx_data", SDMX_FILES["data"]), ("page.open_data.sdmx_csv", SDMX_FILES["csv"]))
 
 
 def edition_plan(plan: RefreshPlan, lang: str) -> RefreshPlan:
@@ -235,6 +242,8 @@ def publish_workbook(path: str | Path, out_dir: str | Path, *, draft: bool = Fal
     reasons = tuple(str(problem) for problem in gate.refusals) if is_draft else ()
     workbooks, pages, charts_written = [], [], []
     with staged(out_dir) as staging:
+        open_data = {path.name for path in write_open_data(plan.release, staging, OPEN_DATA_FORMATS,
+                                                           gate.stamp.refreshed_at, draft=is_draft)}
         for edition in languages:
             edition_of = edition_plan(plan, edition)
             release, words = edition_of.release, sheet_words(edition)
@@ -253,15 +262,17 @@ def publish_workbook(path: str | Path, out_dir: str | Path, *, draft: bool = Fal
             files = PageFiles(f"{names[edition]}.xlsx",
                               tuple(ChartImage(kind, image.name, alt_texts[kind], image.read_bytes())
                                     for kind, image in images.items()),
-                              {other: f"{names[other]}.html" for other in languages if other != edition})
+                              {other: f"{names[other]}.html" for other in languages if other != edition},
+                              tuple((key, name) for key, name in OPEN_DATA_LINKS if name in open_data))
             revisions = page_section(edition_of.revisions, edition)
             for suffix, render in ((".html", release_html), (".md", release_markdown)):
                 (staging / f"{names[edition]}{suffix}").write_text(
                     render(release, files, mark, reasons, revisions), encoding="utf-8")
         written = commit(staging, out_dir)
     for target in written:
-        {".xlsx": workbooks, ".html": pages, ".md": pages, ".png": charts_written}[target.suffix].append(target)
+        if target.name not in open_data:
+            {".xlsx": workbooks, ".html": pages, ".md": pages, ".png": charts_written}[target.suffix].append(target)
     return Published(workbooks[0], pages, charts_written,
                      sum(isinstance(value, Formula) for layout in plan.layouts for block in layout.blocks
                          for row in block.values for value in row),
-                     is_draft, gate.refusals, workbooks)
+                     is_draft, gate.refusals, workbooks, [target for target in written if target.name in open_data])
