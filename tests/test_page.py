@@ -80,7 +80,8 @@ def test_page_structure(pages, lang):
     assert not document.xpath("//script|//link[@rel='stylesheet']|//iframe")
     outside = [a.get("href") for a in document.iter("a") if a.get("href", "").startswith("http")]
     assert outside == [url for _, url in words.useful_links]
-    assert document.xpath("//section[@id='spreadsheets']//a/@href") == [f"{NAMES[lang]}.xlsx"]
+    assert document.xpath("//section[@id='spreadsheets']//a/@href") == [
+        f"{NAMES[lang]}.xlsx", "datapackage.json", "sdmx-structure.xml", "sdmx-data.xml", "sdmx-data.csv"]
     assert "@media print" in document.xpath("//style")[0].text
 
 

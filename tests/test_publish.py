@@ -133,7 +133,7 @@ def test_publish_all_three_editions_each_page_linking_the_other_two(published, t
     out = tmp_path / "all"
     assert cli.main(["publish", str(published[0]), "--out", str(out), "--lang", "all"]) == 0
     names = sorted(path.name for path in out.iterdir())
-    assert all(re.fullmatch(r"[a-z0-9-]+\.(xlsx|html|md|png)", name) for name in names), names
+    assert all(re.fullmatch(r"[a-z0-9-]+\.(xlsx|html|md|png|json|csv|xml)", name) for name in names), names
     stems = {lang: f"migration-of-the-population-january-march-2026-{lang}" for lang in ("kk", "ru", "en")}
     for lang, stem in stems.items():
         assert {f"{stem}.xlsx", f"{stem}.html", f"{stem}.md"} <= set(names)
