@@ -1,9 +1,10 @@
-"""Render the refreshed sample workbook's Cover and one table sheet (English, and the Russian edition's) to PNG for
-the README (docs/img/).
+"""Render the refreshed sample workbook's Cover and one table sheet (English, and the Russian edition's), and the
+Russian release page, to PNG for the README (docs/img/).
 
 Run: .venv/bin/python docs/render_screenshots.py  (needs LibreOffice `soffice` and poppler's `pdftoppm`).
 Each sheet is copied alone into a workbook, printed landscape, converted to PDF by headless
-LibreOffice (fresh profile) and its first page rasterised at 110 dpi.
+LibreOffice (fresh profile) and its first page rasterised at 110 dpi. The page: `publish --lang all`, then headless
+Chromium's screenshot of the Russian page at 1280 px.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import openpyxl
 from migrelease.filedoor.csv_source import read_csv_frame
 from migrelease.filedoor.refresh import refresh_workbook
 from migrelease.model.facts import DATA, ETHNICITY, POPULATION
+from migrelease.publish.release_files import publish_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from openpyxl_sheets import write_input_sheet, write_settings_sheet  # noqa: E402  (the tests' sheet writers)
@@ -58,6 +60,15 @@ def render(workbook: Path, sheet: str, target: Path, work: Path) -> None:
                     str(target.with_suffix(""))], check=True, timeout=120)
 
 
+def render_page(workbook: Path, target: Path, work: Path) -> None:
+    published = publish_workbook(workbook, work / "public", lang="all")
+    page = next(path for path in published.pages if path.name.endswith("-ru.html"))
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                    f"--user-data-dir={work / 'chromium'}", "--window-size=1280,1500", f"--screenshot={target}",
+                    page.as_uri()], check=True, capture_output=True, timeout=120)
+
+
 def main() -> int:
     out = Path(__file__).resolve().parent / "img"
     out.mkdir(exist_ok=True)
@@ -70,6 +81,8 @@ def main() -> int:
         for (lang, sheet), name in SHOTS.items():
             render(workbooks[lang], sheet, out / name, work)
             print(f"wrote {out / name}")
+        render_page(workbooks["en"], out / "page-ru.png", work)
+        print(f"wrote {out / 'page-ru.png'}")
     return 0
 
 

@@ -76,6 +76,19 @@ def sample_release():
 
 
 @pytest.fixture(scope="session")
+def sample_release_full():
+    """The sample release with Population and Ethnicity, and the Settings' dates (English)."""
+    from migrelease.filedoor.csv_source import read_csv_table
+    from migrelease.model.facts import DATA, ETHNICITY, POPULATION, validate
+    from migrelease.release.compute import compute_release
+
+    return compute_release(validate(read_csv_table(SAMPLE_DATA), DATA),
+                           population=validate(read_csv_table(SAMPLE_POPULATION), POPULATION),
+                           ethnicity=validate(read_csv_table(SAMPLE_ETHNICITY), ETHNICITY),
+                           settings={"Date of publication": "12.05.2026", "Date of next publication": "10.08.2026"})
+
+
+@pytest.fixture(scope="session")
 def edition_paths(tmp_path_factory):
     """The sample workbook (every input sheet, Settings with the dates) refreshed in each language: lang -> path."""
     from migrelease.filedoor.refresh import refresh_workbook

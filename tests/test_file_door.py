@@ -32,6 +32,7 @@ from migrelease.filedoor.package import SourcePackage, write_package
 from migrelease.filedoor.refresh import refresh_workbook
 from migrelease.filedoor.surgery import WorkbookRefresh
 from migrelease.model.problems import InputProblems
+from migrelease.publish.release_files import publish_workbook
 from migrelease.sheets.blocks import Formula, Hyperlink
 
 from filedoor_workbooks import (HIDDEN_SHEET, PIVOT_SHEET, USER_NAMES, USER_SHEET, VERY_HIDDEN_SHEET,
@@ -50,7 +51,7 @@ NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
 # What a refresh may change besides its own sheets' parts (README, "What a refresh writes").
 UPDATED_PARTS = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml",
-                 "docProps/custom.xml", "_rels/.rels", "xl/calcChain.xml"}
+                 "xl/calcChain.xml"}
 STYLE_LISTS = ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs")
 
 
@@ -350,11 +351,13 @@ def audit_errors(path: Path) -> list[str]:
     return [str(error) for error in result.errors if "error" in str(error.severity).lower()]
 
 
-def test_openxml_audit_finds_no_error_in_the_shipped_and_refreshed_workbooks(tmp_path):
+def test_openxml_audit_finds_no_error_in_the_shipped_refreshed_and_published_workbooks(tmp_path):
     assert audit_errors(COMMITTED) == []
     path = shutil.copyfile(COMMITTED, tmp_path / "release.xlsm")
-    refresh_workbook(path)
+    refresh_workbook(path, published="12.05.2026", next_publication="12.06.2026")
     assert audit_errors(path) == []
+    published = publish_workbook(path, tmp_path / "public")
+    assert audit_errors(Path(published.workbook)) == []
 
 
 # --- the Data sheet after --data ------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ INPUT_SHEETS = {"Data", "Population", "Ethnicity", "Settings"}
 # Excel's own names, the symbols of units; ASCII letters outside these in a Russian or Kazakh text are a leftover.
 CODES = re.compile(r"\b(?:[YM]_[A-Za-z]+_[A-Za-z]+|Rate_(?:Ext|Int)|T_\w*|Check_rows|Key (?:points|indicators)|"
                    r"Cover|Contents|Notes|Interregional|Ethnic|Charts|Revisions|Checks|Data|Population|Ethnicity|Settings|"
-                   r"MIG_[A-Z]*|Excel|ROUND|period|region|flow|direction|people|All|Ext|CIS|Oth|Int|Arr|Dep|Bal|"
+                   r"MIG_[A-Z]*|Excel|ROUND|CSV|SDMX|SDMX-ML|SDMX-CSV|Frictionless|ML|period|region|flow|direction|people|All|Ext|CIS|Oth|Int|Arr|Dep|Bal|"
                    r"Rate|[YMx])\b")
 
 

@@ -7,6 +7,7 @@ schemas (lxml) and sdmx1's readers for the SDMX messages.
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import shutil
@@ -28,7 +29,9 @@ from migrelease.model.tables import TABLE_SPECS
 from migrelease.model.cube import MEASURES
 from migrelease.sheets.figures import INTERREGIONAL, iso_period, key_indicator_code, published_figures, rate_code
 from migrelease.release.supplementary import INTENSITY_SHEETS
+from migrelease.publish.opendata import FORMATS, write_open_data
 from migrelease.publish.opendata_sdmx import observations
+from migrelease.publish.public_copy import DRAFT_MARK
 from migrelease.publish.release_files import FormulaEvaluator
 from migrelease.release.compute import compute_release
 from migrelease.sheets.blocks import NOT_AVAILABLE
@@ -121,6 +124,43 @@ def test_out_that_is_a_file_is_refused(exported, tmp_path, capsys):
     assert "a-file' is a file, not a folder" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "mine"
     assert [path.name for path in tmp_path.iterdir()] == ["a-file"]
+
+
+def test_export_is_refused_where_publish_is(exported, tmp_path, capsys):
+    """The publish gate (issue 12): a workbook never refreshed, or whose Data changed after its refresh, gives
+    exit 2 and writes nothing."""
+    never = build_workbook(tmp_path / "never.xlsx")
+    changed = tmp_path / "changed.xlsx"
+    shutil.copyfile(exported[0], changed)
+    book = openpyxl.load_workbook(changed)
+    book["Data"]["E2"] = int(book["Data"]["E2"].value) + 1
+    book.save(changed)
+    for workbook, message in ((never, "has never been refreshed"), (changed, "Data changed after the refresh")):
+        out = tmp_path / f"out-{workbook.stem}"
+        assert cli.main(["export", str(workbook), "--out", str(out)]) == 2
+        assert message in capsys.readouterr().err
+        assert not out.exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["changed.xlsx", "never.xlsx"], "no staging left"
+
+
+def test_publish_writes_the_same_open_data_next_to_the_page(exported, tmp_path):
+    workbook, out = exported
+    assert cli.main(["publish", str(workbook), "--out", str(tmp_path)]) == 0
+    for name in CSV_NAMES | SDMX_NAMES:
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+    page = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
+    for name in ("datapackage.json", "sdmx-structure.xml", "sdmx-data.xml", "sdmx-data.csv"):
+        assert f'href="{name}"' in page
+
+
+def test_a_draft_says_so(release, tmp_path):
+    """A draft (publish --draft) is marked in the data package's title and is an SDMX test message."""
+    write_open_data(release, tmp_path, FORMATS, datetime.datetime(2026, 5, 12, 14, 3), draft=True)
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["title"].startswith(DRAFT_MARK)
+    for name in ("sdmx-structure.xml", "sdmx-data.xml"):
+        header = etree.parse(str(tmp_path / name)).getroot()[0]
+        assert header[1].tag.endswith("Test") and header[1].text == "true", name
 
 
 # --- the tidy CSV and its data package ----------------------------------------------------------------------------

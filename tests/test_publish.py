@@ -26,7 +26,7 @@ from migrelease.build.vbaproject.xlwings_modules import xlwings_package_dir
 from publication_workbooks import build_workbook, chart_parts, convert_with_libreoffice
 from conftest import SAMPLE_DATA, SAMPLE_ETHNICITY, SAMPLE_POPULATION
 
-PUBLISHED_NAME = "migration-of-the-population-january-march-2026"  # web-safe: ASCII, lower case, hyphens
+PUBLISHED_NAME = "migration-of-the-population-january-march-2026-en"  # web-safe: ASCII, lower case, hyphens
 KEY_INDICATOR_FIGURES = ("arrivals", "departures", "net", "arrivals_change", "departures_change",
                          "cis_arrival_share", "cis_departure_share", "other_arrival_share", "other_departure_share",
                          "internal_moves", "internal_change")
@@ -79,7 +79,10 @@ def test_published_files(published):
     names = sorted(path.name for path in out.iterdir())
     assert names == sorted([f"{PUBLISHED_NAME}.xlsx", f"{PUBLISHED_NAME}.md", f"{PUBLISHED_NAME}.html",
                             "international-migration-by-year-en.png", "international-migration-period-en.png",
-                            "ethnic-structure-en.png"])
+                            "ethnic-structure-en.png",
+                            # the open data (issue 17; tests/test_opendata.py checks their content)
+                            "datapackage.json", "figures.csv", "regions.csv", "indicators.csv",
+                            "sdmx-structure.xml", "sdmx-data.xml", "sdmx-data.csv"])
     with zipfile.ZipFile(source) as package:
         assert "xl/vbaProject.bin" in package.namelist(), "the source really had macros"
 
@@ -130,22 +133,47 @@ def test_release_page(published, release):
     source, out = published
     markdown = (out / f"{PUBLISHED_NAME}.md").read_text(encoding="utf-8")
     html = (out / f"{PUBLISHED_NAME}.html").read_text(encoding="utf-8")
-    headings = ["Key points", "Dynamic tables", "Glossary", "Methodological explanations", "Useful links"]
-    assert [line for line in markdown.splitlines() if line.startswith("## ")] == \
-        [f"## {n}. {heading}" for n, heading in enumerate(headings, start=1)]
+    headings = ["Contents", "Key points", "Spreadsheets", "Dynamic tables", "Glossary", "Methodological explanations",
+                "Useful links"]
+    assert [re.sub(r"<a id=\"[^\"]+\"></a>", "", line) for line in markdown.splitlines() if line.startswith("## ")] \
+        == [f"## {heading}" for heading in headings]
     key_points = [row[1] for row in openpyxl.load_workbook(source)["Key points"].iter_rows(min_row=5,
                                                                                          values_only=True)]
     assert tuple(key_points) == release.key_points["en"]
     for paragraph in key_points:
-        assert paragraph in markdown
+        assert paragraph in html
     for spec in TABLE_SPECS:
-        assert f"- {spec.title}" in markdown
-    assert "Date of publication: 12.05.2026" in markdown
-    assert f"({PUBLISHED_NAME.replace(' ', '%20').replace(',', '%2C')}.xlsx)" in markdown
-    assert html.startswith("<!DOCTYPE html>") and '<html lang="en-GB">' in html
-    assert all(f"{n}. {heading}</h2>" in html for n, heading in enumerate(headings, start=1))
-    assert '<img src="international-migration-by-year-en.png"' in html
+        assert f"<caption>{spec.title}" in html and f"**{spec.title}" in markdown.replace("\\", "")
+    assert "Date of publication: 12.05.2026" in markdown and "Date of publication: 12.05.2026" in html
+    assert f"]({PUBLISHED_NAME}.xlsx)" in markdown and f'href="{PUBLISHED_NAME}.xlsx"' in html
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
+    assert all(f"<h2>{heading}</h2>" in html or f">{heading}</h2>" in html for heading in headings)
+    assert html.count('<img src="data:image/png;base64,') == 3
+    assert "](international-migration-by-year-en.png)" in markdown
     assert "Department of Population Statistics" in markdown and "Department of Population Statistics" in html
+
+
+def test_publish_all_three_editions_each_page_linking_the_other_two(published, tmp_path):
+    out = tmp_path / "all"
+    assert cli.main(["publish", str(published[0]), "--out", str(out), "--lang", "all"]) == 0
+    names = sorted(path.name for path in out.iterdir())
+    assert all(re.fullmatch(r"[a-z0-9-]+\.(xlsx|html|md|png|json|csv|xml)", name) for name in names), names
+    stems = {lang: f"migration-of-the-population-january-march-2026-{lang}" for lang in ("kk", "ru", "en")}
+    for lang, stem in stems.items():
+        assert {f"{stem}.xlsx", f"{stem}.html", f"{stem}.md"} <= set(names)
+        html = (out / f"{stem}.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in html
+        for other, other_stem in stems.items():
+            assert (f'href="{other_stem}.html"' in html) == (other != lang)
+    covers = {lang: openpyxl.load_workbook(out / f"{stem}.xlsx")["Cover"]["A1"].value for lang, stem in stems.items()}
+    assert covers == {"kk": "Қазақстан Республикасы халқының көші-қоны, 2026 жылғы қаңтар-наурыз",
+                      "ru": "Миграция населения Республики Казахстан за январь-март 2026 года",
+                      "en": "The migration of the population of the Republic of Kazakhstan for January–March 2026"}
+    figures = {lang: [cell.value for row in openpyxl.load_workbook(out / f"{stem}.xlsx")["Y_Ext_Arr"].iter_rows()
+                      for cell in row if isinstance(cell.value, (int, float))] for lang, stem in stems.items()}
+    assert figures["kk"] == figures["ru"] == figures["en"] and 6197 in figures["en"]
+    languages = {lang: openpyxl.load_workbook(out / f"{stem}.xlsx").properties.language for lang, stem in stems.items()}
+    assert languages == {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-GB"}
 
 
 def test_libreoffice_opens_the_published_workbook(published, tmp_path):

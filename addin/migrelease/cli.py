@@ -79,13 +79,14 @@ def command_validate(args) -> int:
 
 def command_publish(args) -> int:
     published = publish_workbook(args.workbook, args.out, draft=args.draft, published=args.published,
-                                 next_publication=args.next, include_data=args.include_data,
+                                 next_publication=args.next, include_data=args.include_data, lang=args.lang,
                                  accept_revisions=args.accept_revisions)
     if published.draft:
         print("DRAFT published despite:", file=sys.stderr)
         for problem in published.refusals:
             say(f"  - {problem}", file=sys.stderr)
-    print(f"Published {published.workbook} ({published.formulas_replaced} formulas replaced by values)")
+    print(f"Published {', '.join(str(book) for book in published.workbooks)} "
+          f"({published.formulas_replaced} formulas replaced by values)")
     for page in published.pages:
         print(f"  release page: {page}")
     revisions = published.revisions
@@ -200,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
                               "sheet); without it such a publication is refused")
     publish.add_argument("--include-data", action="store_true",
                          help="also put the input sheets (Data, Population, Ethnicity) in the public .xlsx")
+    publish.add_argument("--lang", choices=(*EDITIONS, "all"), default=None,
+                         help="the edition to publish, or all three (each page links the other two); default: the "
+                              "language of the last refresh")
     date_options(publish)
     publish.set_defaults(run=command_publish)
 

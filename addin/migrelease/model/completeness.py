@@ -168,6 +168,8 @@ def implausible_periods(facts: pd.DataFrame, today: dt.date, source: str) -> lis
 
 def plausible(facts: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
     """The facts without the periods `implausible_periods` refused (so the other checks still run in one pass)."""
+    if not problems:
+        return facts
     refused = {problem.message.split(" ", 1)[0] for problem in problems}
     labels = [month_label(year, month) for year, month in zip(facts["year"].tolist(), facts["month"].tolist())]
     return facts[[label not in refused for label in labels]]

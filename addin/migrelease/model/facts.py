@@ -207,10 +207,12 @@ def validate_partially(raw: RawTable, spec: TableSpec) -> tuple[pd.DataFrame | N
         bad_rows.update(offset for offset, _ in bad)
         problems.extend(Problem(raw.source, raw.first_row_number + offset, label, message)
                         for offset, message in bad)
-    problems.extend(_duplicates(raw, spec, clean_columns))
+    problems.extend(_duplicates(raw, spec, clean_columns, check_blanks=bool(bad_rows)))
     problems.sort(key=lambda problem: (problem.row or 0, problem.column or ""))
-    keep = [offset for offset in range(len(cells)) if offset not in bad_rows]
-    frame = pd.DataFrame({name: [values[offset] for offset in keep] for name, values in clean_columns.items()})
+    if bad_rows:  # the sound rows only (validate lists the problems and checks what it can of the rest)
+        keep = [offset for offset in range(len(cells)) if offset not in bad_rows]
+        clean_columns = {name: [values[offset] for offset in keep] for name, values in clean_columns.items()}
+    frame = pd.DataFrame(clean_columns)
     if "period" in frame:
         periods = frame["period"].tolist()
         frame["year"] = np.array([period[0] for period in periods], dtype=np.int64)
@@ -244,13 +246,14 @@ def _read_column(cells: list, read: Callable) -> tuple[list, list[tuple[int, str
     return clean, bad
 
 
-def _duplicates(raw: RawTable, spec: TableSpec, clean_columns: dict[str, list]) -> list[Problem]:
+def _duplicates(raw: RawTable, spec: TableSpec, clean_columns: dict[str, list], check_blanks: bool = True
+                ) -> list[Problem]:
     first_seen: dict[tuple, int] = {}
     problems = []
     keys = zip(*(clean_columns[name] for name in spec.key))
     word = "line" if raw.source.startswith("file") else "row"  # as Problem.__str__ names the place
     for offset, key in enumerate(keys):
-        if any(part is None for part in key):
+        if check_blanks and any(part is None for part in key):
             continue  # a key cell that cannot be read is already a problem of its own
         row = raw.first_row_number + offset
         if key in first_seen:

@@ -8,18 +8,15 @@ DIR and moved in only when all are written, so a failure leaves nothing new behi
 from __future__ import annotations
 
 import datetime
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
-
-from migrelease.model.problems import InputProblems, Problem
+from migrelease.filedoor.staging import check_target_folder, commit, staged
 from migrelease.publish.gates import publish_gate
 from migrelease.publish.opendata_csv import write_csv_package
-from migrelease.sheets.figures import indicators, published_figures
 from migrelease.publish.opendata_sdmx import write_sdmx
+from migrelease.publish.public_copy import DRAFT_MARK
 from migrelease.release.compute import Release
+from migrelease.sheets.figures import indicators, published_figures
 from migrelease.sheets.words import PUBLISHER, RELEASE_TITLE
 from migrelease.text.period_labels import span_label
 
@@ -39,49 +36,34 @@ def release_for_publication(path: Path, draft: bool = False) -> tuple[Release, d
     return gate.plan.release, gate.stamp.refreshed_at
 
 
-def write_open_data(release: Release, out_dir: Path, formats: tuple[str, ...],
-                    made: datetime.datetime) -> list[Path]:
-    """Write the open data of `release` in `formats` into `out_dir` (which exists); the paths written."""
+def write_open_data(release: Release, out_dir: Path, formats: tuple[str, ...], made: datetime.datetime,
+                    draft: bool = False) -> list[Path]:
+    """Write the open data of `release` in `formats` into `out_dir` (which exists); the paths written. A draft
+    says so in the data package's title and as an SDMX test message."""
     figures = published_figures(release)
     period = span_label(release.span)
     tag = f"{release.year}-{release.month:02d}"
+    title = f"{RELEASE_TITLE}, {period}"
     written = []
     if "csv" in formats:
         written += write_csv_package(
             figures, indicators(release), out_dir, name=f"migration-of-the-population-kz-{tag}",
-            title=f"{RELEASE_TITLE}, {period}",
+            title=f"{DRAFT_MARK}: {title}" if draft else title,
             description=f"Every figure of the release for {period}: the 21 dynamic tables, the Key indicators and "
-                        f"(with population data) the intensity rates. "
-                        f"Source: {PUBLISHER}.", created=made.isoformat())
+                        f"(with population data) the intensity rates. Source: {PUBLISHER}.",
+            created=made.isoformat(timespec="seconds"))
     if "sdmx" in formats:
-        written += write_sdmx(figures, out_dir, message_id=f"MIGRATION_{tag.replace('-', '_')}", prepared=made)
+        written += write_sdmx(figures, out_dir, message_id=f"MIGRATION_{tag.replace('-', '_')}", prepared=made,
+                              test=draft)
     return written
 
 
-def _check_out_dir(out_dir: Path) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputProblems([Problem("option --out", None, None, f"'{out_dir}' is a file, not a folder")])
-
-
-def move_in(staging: Path, out_dir: Path) -> list[Path]:
-    """Move every file of `staging` into `out_dir`, replacing files of the same name."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    moved = []
-    for source in sorted(staging.iterdir()):
-        os.replace(source, out_dir / source.name)
-        moved.append(out_dir / source.name)
-    return moved
-
-
 def export_open_data(workbook: str | Path, out_dir: str | Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
-    """`migrelease export`: the open data of a refreshed workbook into `out_dir`; the paths written."""
+    """`migrelease export`: the open data of a refreshed workbook into `out_dir`; the paths written. Refused (and
+    nothing written) where `publish` would refuse."""
     workbook, out_dir = Path(workbook), Path(out_dir)
-    _check_out_dir(out_dir)
+    check_target_folder(out_dir, "--out")
     release, made = release_for_publication(workbook)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
-    try:
+    with staged(out_dir) as staging:
         write_open_data(release, staging, formats, made)
-        return move_in(staging, out_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        return commit(staging, out_dir)

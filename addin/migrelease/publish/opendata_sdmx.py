@@ -142,7 +142,7 @@ def area_codes() -> tuple[tuple[str, dict[str, str]], ...]:
                  for region in (COUNTRY, *regions()))
 
 
-def build_structure(prepared: datetime.datetime | None = None) -> SdmxStructure:
+def build_structure(prepared: datetime.datetime | None = None, test: bool = False) -> SdmxStructure:
     """The codelists, the concept scheme, the DSD and the dataflow, in one structure message."""
     codelists = {codelist_id: _codelist(codelist_id, name, codes) for codelist_id, (name, codes) in CODELISTS.items()}
     codelists[AREA_CODELIST] = _codelist(AREA_CODELIST, "Republic of Kazakhstan and its regions (KATO codes)",
@@ -181,14 +181,15 @@ def build_structure(prepared: datetime.datetime | None = None) -> SdmxStructure:
     dataflow = v21.DataflowDefinition(id=DATAFLOW_ID, name=in_every_language("release_title"), structure=dsd,
                                       **_maintained())
 
-    structure = message.StructureMessage(header=_header(f"{DSD_ID}_STRUCTURE", prepared))
+    structure = message.StructureMessage(header=_header(f"{DSD_ID}_STRUCTURE", prepared, test))
     for artefact in (*codelists.values(), concepts, dsd, dataflow):
         structure.add(artefact)
     return SdmxStructure(structure, dsd, dataflow)
 
 
-def _header(message_id: str, prepared: datetime.datetime | None) -> message.Header:
-    return message.Header(id=message_id, prepared=prepared, sender=common.Agency(id=AGENCY_ID), test=False)
+def _header(message_id: str, prepared: datetime.datetime | None, test: bool = False) -> message.Header:
+    """`test`: a draft, not for publication (SDMX's test message)."""
+    return message.Header(id=message_id, prepared=prepared, sender=common.Agency(id=AGENCY_ID), test=test)
 
 
 def _obs_value(value: float):
@@ -219,8 +220,9 @@ def build_data_set(structure: SdmxStructure, found: list[SdmxObservation],
 
 
 def data_message_xml(structure: SdmxStructure, data_set: v21.DataSet, message_id: str,
-                     prepared: datetime.datetime | None) -> bytes:
-    data = message.DataMessage(header=_header(message_id, prepared), data=[data_set], dataflow=structure.dataflow,
+                     prepared: datetime.datetime | None, test: bool = False) -> bytes:
+    data = message.DataMessage(header=_header(message_id, prepared, test), data=[data_set],
+                               dataflow=structure.dataflow,
                                observation_dimension=structure.dsd.dimensions.get("TIME_PERIOD"))
     root = xml_writer.recurse(data)
     root.tag = str(qname("mes:GenericData"))  # sdmx1 2.28 names every data message StructureSpecificData
@@ -228,12 +230,12 @@ def data_message_xml(structure: SdmxStructure, data_set: v21.DataSet, message_id
 
 
 def write_sdmx(figures: list[Figure], out_dir: Path, message_id: str,
-               prepared: datetime.datetime | None) -> list[Path]:
-    """sdmx-structure.xml, sdmx-data.xml and sdmx-data.csv in `out_dir`; the paths written."""
-    structure = build_structure(prepared)
+               prepared: datetime.datetime | None, test: bool = False) -> list[Path]:
+    """sdmx-structure.xml, sdmx-data.xml and sdmx-data.csv in `out_dir`; the paths written. `test`: a draft."""
+    structure = build_structure(prepared, test)
     data_set = build_data_set(structure, observations(figures))
     paths = {kind: out_dir / name for kind, name in SDMX_FILES.items()}
     paths["structure"].write_bytes(sdmx.to_xml(structure.message, pretty_print=True))
-    paths["data"].write_bytes(data_message_xml(structure, data_set, message_id, prepared))
+    paths["data"].write_bytes(data_message_xml(structure, data_set, message_id, prepared, test))
     sdmx.to_csv(data_set, path=paths["csv"], attributes="os", dtype=None)
     return list(paths.values())

@@ -43,10 +43,10 @@ def values_only(layout: SheetLayout) -> SheetLayout:
     return dataclasses.replace(layout, blocks=blocks)
 
 
-def marked_draft(layout: SheetLayout) -> SheetLayout:
-    """The layout with its title (the block at A1) preceded by the DRAFT mark."""
+def marked_draft(layout: SheetLayout, mark: str = DRAFT_MARK) -> SheetLayout:
+    """The layout with its title (the block at A1) preceded by the DRAFT mark (in the edition's language)."""
     blocks = tuple(
-        dataclasses.replace(block, values=((f"{DRAFT_MARK}: {block.values[0][0]}",), *block.values[1:]))
+        dataclasses.replace(block, values=((f"{mark}: {block.values[0][0]}",), *block.values[1:]))
         if (block.row, block.column) == (1, 1) and block.values and isinstance(block.values[0][0], str) else block
         for block in layout.blocks)
     return dataclasses.replace(layout, blocks=blocks)
@@ -63,13 +63,13 @@ def input_layout(spec: TableSpec, frame, description: str) -> SheetLayout:
     )
 
 
-def public_layouts(plan: RefreshPlan, data=None, draft: bool = False) -> list[SheetLayout]:
+def public_layouts(plan: RefreshPlan, data=None, draft: bool = False, mark: str = DRAFT_MARK) -> list[SheetLayout]:
     """The public copy's sheets; `data` (the validated Data facts) adds the input sheets as tables."""
     release = plan.release
     layouts = [values_only(layout) for layout in release_layout(release, plan.checks, plan.revisions, public=True,
                                                                 include_data=data is not None)]
     if draft:
-        layouts[0] = marked_draft(layouts[0])  # the Cover
+        layouts[0] = marked_draft(layouts[0], mark)  # the Cover
     if data is not None:
         inputs = [(DATA, data, "Input: the migration counts"),
                   (POPULATION, release.population, "Input: the population on 1 January"),

@@ -12,15 +12,13 @@ parser does not know is left to Excel.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import html
 import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
-import openpyxl
 
 from migrelease import udfs
 from migrelease.filedoor.chart_images import chart_alt_texts, write_chart_pngs
@@ -29,16 +27,21 @@ from migrelease.filedoor.refresh import check_workbook_file, date_settings, refr
 from migrelease.filedoor.staging import check_target_folder, commit, staged
 from migrelease.model.measures import times
 from migrelease.publish.gates import publish_gate
+from migrelease.publish.opendata import FORMATS as OPEN_DATA_FORMATS, write_open_data
+from migrelease.publish.opendata_csv import DESCRIPTOR
+from migrelease.publish.opendata_sdmx import SDMX_FILES
+from migrelease.publish.page import ChartImage, PageFiles, page_languages, page_title, release_html, \
+    release_markdown
+from migrelease.publish.public_copy import public_layouts, web_safe_name, write_public_workbook
 from migrelease.publish.record import publication_record, record_publication, refuse_unaccepted
-from migrelease.publish.public_copy import DRAFT_MARK, public_layouts, web_safe_name, write_public_workbook
 from migrelease.model.problems import InputProblems, Problem
-from migrelease.model.tables import TABLE_SPECS
 from migrelease.sheets.blocks import NOT_AVAILABLE, Formula, cell_value
 from migrelease.sheets.key_sheets import KEY_POINTS_SHEET
+from migrelease.sheets.labels import period_label
+from migrelease.sheets.plan import RefreshPlan
 from migrelease.sheets.publication_record import PublicationRecord
 from migrelease.sheets.revisions import Revisions, page_section
-from migrelease.sheets.settings import SETTING_NEXT_PUBLICATION, SETTING_PUBLICATION
-from migrelease.sheets.words import CONTACT, PUBLIC_TITLE, RELEASE_TITLE, sheet_words
+from migrelease.sheets.words import PUBLIC_TITLE, sheet_words
 from migrelease.text.period_labels import span_label
 
 # The add-in's worksheet functions, by name: the very functions Excel calls through the add-in.
@@ -144,12 +147,14 @@ def _as_number(value) -> float:
 
 @dataclass
 class Published:
-    workbook: Path
-    pages: list[Path] = field(default_factory=list)
+    workbook: Path  # the first edition's (the only one's, unless --lang all)
+    pages: list[Path] = field(default_factory=list)  # .html and .md of every edition
     charts: list[Path] = field(default_factory=list)
     formulas_replaced: int = 0
     draft: bool = False
     refusals: tuple = ()  # what a draft was published despite
+    workbooks: list[Path] = field(default_factory=list)  # every edition's
+    open_data: list[Path] = field(default_factory=list)  # the data package and SDMX files (publish.opendata)
     revisions: Revisions | None = None  # the published figures this publication revised
     record: PublicationRecord | None = None  # the workbook's record after it (None: a draft, not recorded)
 
@@ -203,87 +208,29 @@ def public_file_stem(period_label: str) -> str:
     return web_safe_name(f"{PUBLIC_TITLE}, {period_label}")
 
 
-def page_sections(period: str, key_points: list[str], workbook_name: str, chart_names: list[str],
-                  revisions: tuple[str, list[tuple[str, object]]] | None = None
-                  ) -> list[tuple[str, list[tuple[str, object]]]]:
-    """The release page as sections of (kind, content): kinds para, list, image, link; `revisions`: the section
-    naming the revised tables (sheets.revisions.page_section), after the dynamic tables."""
-    annual = [spec.title for spec in TABLE_SPECS if spec.frequency == "annual"]
-    monthly = [spec.title for spec in TABLE_SPECS if spec.frequency == "monthly"]
-    key_content: list[tuple[str, object]] = [("para", point) for point in key_points]
-    key_content += [("image", chart) for chart in chart_names]
-    key_content += [("heading", "Spreadsheets"), ("link", (f"{PUBLIC_TITLE} for {period}", workbook_name))]
-    return [
-        ("Key points", key_content),
-        ("Dynamic tables", [("para", "on years:"), ("list", annual), ("para", "by month:"), ("list", monthly)]),
-        *([revisions] if revisions else []),
-        ("Glossary", [("list", [f"{term} – {definition}" for term, definition in sheet_words("en").glossary])]),
-        ("Methodological explanations", [("para", text) for text in sheet_words("en").methodology]),
-        ("Useful links", [("list", [name for name, _ in sheet_words("en").useful_links])]),
-    ]
+# The content language of each edition's public copy (docProps dc:language; the page says its own in <html lang>).
+CONTENT_LANGUAGES = {"en": "en-GB", "ru": "ru-RU", "kk": "kk-KZ"}
+LANGUAGE = CONTENT_LANGUAGES["en"]
+# The open data files every page links to, each named by a word of the page's language.
+OPEN_DATA_LINKS = (("page.open_data.csv", DESCRIPTOR), ("page.open_data.sdmx_structure", SDMX_FILES["structure"]),
+                   ("page.open_data.sdmx_data", SDMX_FILES["data"]), ("page.open_data.sdmx_csv", SDMX_FILES["csv"]))
 
 
-def _dates(settings: dict) -> list[str]:
-    return [f"Date of publication: {settings.get(SETTING_PUBLICATION) or 'not set'}",
-            f"Date of next publication: {settings.get(SETTING_NEXT_PUBLICATION) or 'not set'}"]
-
-
-def release_markdown(title: str, settings: dict, sections) -> str:
-    lines = [f"# {title}", "", *(f"{line}  " for line in _dates(settings)), ""]
-    lines += [f"{number}. {heading}" for number, (heading, _) in enumerate(sections, start=1)] + [""]
-    for number, (heading, content) in enumerate(sections, start=1):
-        lines += [f"## {number}. {heading}", ""]
-        for kind, item in content:
-            if kind == "para":
-                lines += [item, ""]
-            elif kind == "heading":
-                lines += [f"### {item}", ""]
-            elif kind == "list":
-                lines += [f"- {entry}" for entry in item] + [""]
-            elif kind == "image":
-                lines += [f"![{item[1]}]({_url(item[0])})", ""]
-            elif kind == "link":
-                lines += [f"[{item[0]}]({_url(item[1])})", ""]
-    lines += [f"Responsible for the release: {CONTACT}.", ""]
-    return "\n".join(lines)
-
-
-def _url(name: str) -> str:
-    return quote(name)
-
-
-def release_html(title: str, settings: dict, sections) -> str:
-    e = html.escape
-    parts = ["<!DOCTYPE html>", f'<html lang="{LANGUAGE}">', "<head>", '<meta charset="utf-8">',
-             f"<title>{e(title)}</title>", "</head>", "<body>", f"<h1>{e(title)}</h1>",
-             *(f"<p>{e(line)}</p>" for line in _dates(settings)), "<ol>",
-             *(f'<li><a href="#section-{n}">{e(heading)}</a></li>' for n, (heading, _) in enumerate(sections, 1)),
-             "</ol>"]
-    for number, (heading, content) in enumerate(sections, start=1):
-        parts.append(f'<h2 id="section-{number}">{number}. {e(heading)}</h2>')
-        for kind, item in content:
-            if kind == "para":
-                parts.append(f"<p>{e(item)}</p>")
-            elif kind == "heading":
-                parts.append(f"<h3>{e(item)}</h3>")
-            elif kind == "list":
-                parts.append("<ul>" + "".join(f"<li>{e(entry)}</li>" for entry in item) + "</ul>")
-            elif kind == "image":
-                parts.append(f'<p><img src="{e(_url(item[0]))}" alt="{e(item[1])}"></p>')
-            elif kind == "link":
-                parts.append(f'<p><a href="{e(_url(item[1]))}">{e(item[0])}</a></p>')
-    parts += [f"<p>Responsible for the release: {e(CONTACT)}.</p>", "</body>", "</html>", ""]
-    return "\n".join(parts)
+def edition_plan(plan: RefreshPlan, lang: str) -> RefreshPlan:
+    """The same refresh worded in `lang`: the figures, checks and revisions are the plan's, only the words change."""
+    return dataclasses.replace(plan, release=dataclasses.replace(plan.release, lang=lang))
 
 
 def publish_workbook(path: str | Path, out_dir: str | Path, *, draft: bool = False, published: str | None = None,
                      next_publication: str | None = None, include_data: bool = False,
-                     accept_revisions: bool = False, now: dt.datetime | None = None) -> Published:
-    """Write the public .xlsx, the chart images and the release page (.md, .html) into `out_dir` — only through
-    the publish gate (or as a DRAFT), all of them first into a staging folder beside `out_dir` and moved in when
-    complete. --published/--next are written to the workbook's Settings (by a refresh with the stamp's choices).
-    Published figures it revises must be accepted (`accept_revisions`); a publication (not a draft) is recorded
-    in the workbook's `_Release` sheet, the one change it makes to the workbook."""
+                     lang: str | None = None, accept_revisions: bool = False,
+                     now: dt.datetime | None = None) -> Published:
+    """Write, for each edition (`lang`: en, ru, kk or all; default the release's language), the public .xlsx, the
+    chart images and the release page (.html, .md) into `out_dir` — only through the publish gate (or as a DRAFT),
+    all of them first into a staging folder beside `out_dir` and moved in when complete. --published/--next are
+    written to the workbook's Settings (by a refresh with the stamp's choices). Published figures it revises must
+    be accepted (`accept_revisions`); a publication (not a draft) is recorded in the workbook's `_Release` sheet,
+    the one other change it makes to the workbook (publish/record.py)."""
     path, out_dir = Path(path), Path(out_dir)
     check_target_folder(out_dir, "--out")
     dates = date_settings(published, next_publication)
@@ -300,44 +247,54 @@ def publish_workbook(path: str | Path, out_dir: str | Path, *, draft: bool = Fal
                                 allow_incomplete=gate.stamp.allow_incomplete, published=published,
                                 next_publication=next_publication)
         identity = FileIdentity.of(path)
-    release = plan.release
-    settings = with_settings(dict(release.settings), dates)
-    period = span_label(release.span)
-    stem = public_file_stem(period)
+    plan = dataclasses.replace(plan, release=dataclasses.replace(
+        plan.release, settings=with_settings(dict(plan.release.settings), dates)))
+    languages = page_languages(lang or plan.release.lang)
+    stem = public_file_stem(span_label(plan.release.span))
+    names = {edition: f"{stem}-{edition}" for edition in languages}
     is_draft = not gate.open
-    title = f"{RELEASE_TITLE} for {period}"
-    if is_draft:
-        title = f"{DRAFT_MARK}: {title}"
-    layouts = public_layouts(plan, gate.inputs.facts if include_data else None, draft=is_draft)
-    properties = {"title": f"{PUBLIC_TITLE}, {period}", "subject": title, "author": CONTACT,
-                  "keywords": "migration, population, Kazakhstan, statistics",
-                  "comments": f"Public edition of the release workbook (values only); not available is shown as "
-                              f"{NOT_AVAILABLE}."}
+    reasons = tuple(str(problem) for problem in gate.refusals) if is_draft else ()
+    workbooks, pages, charts_written = [], [], []
     with staged(out_dir) as staging:
-        write_public_workbook(layouts, staging / f"{stem}.xlsx", properties, LANGUAGE)
-        charts = write_chart_pngs(release, staging)
-        alt_texts = chart_alt_texts(release)
-        key_points = list(release.key_points.get("en", ()))
-        sections = page_sections(period, key_points, f"{stem}.xlsx",
-                                 [(chart.name, alt_texts[kind]) for kind, chart in charts.items()],
-                                 revisions=page_section(plan.revisions, "en"))
-        if is_draft:
-            sections[0][1].insert(0, ("para", f"{DRAFT_MARK}. Published despite: "
-                                              + "; ".join(str(problem) for problem in gate.refusals)))
-        for suffix, text in ((".md", release_markdown(title, settings, sections)),
-                             (".html", release_html(title, settings, sections))):
-            (staging / f"{stem}{suffix}").write_text(text, encoding="utf-8")
+        open_data = {path.name for path in write_open_data(plan.release, staging, OPEN_DATA_FORMATS,
+                                                           gate.stamp.refreshed_at, draft=is_draft)}
+        for edition in languages:
+            edition_of = edition_plan(plan, edition)
+            release, words = edition_of.release, sheet_words(edition)
+            mark = words("page.draft") if is_draft else None
+            layouts = public_layouts(edition_of, gate.inputs.facts if include_data else None, draft=is_draft,
+                                     mark=words("page.draft"))
+            period = period_label(release.span, edition)
+            properties = {"title": f"{words('public_title')}, {period}", "subject": page_title(release, mark),
+                          "author": words("contact"), "keywords": "migration, population, Kazakhstan, statistics",
+                          "comments": f"Public edition of the release workbook (values only); not available is "
+                                      f"shown as {NOT_AVAILABLE}."}
+            write_public_workbook(layouts, staging / f"{names[edition]}.xlsx", properties,
+                                  CONTENT_LANGUAGES[edition])
+            images = write_chart_pngs(release, staging)
+            alt_texts = chart_alt_texts(release)
+            files = PageFiles(f"{names[edition]}.xlsx",
+                              tuple(ChartImage(kind, image.name, alt_texts[kind], image.read_bytes())
+                                    for kind, image in images.items()),
+                              {other: f"{names[other]}.html" for other in languages if other != edition},
+                              tuple((key, name) for key, name in OPEN_DATA_LINKS if name in open_data))
+            revisions = page_section(edition_of.revisions, edition)
+            for suffix, render in ((".html", release_html), (".md", release_markdown)):
+                (staging / f"{names[edition]}{suffix}").write_text(
+                    render(release, files, mark, reasons, revisions), encoding="utf-8")
         if is_draft:
             written, record = commit(staging, out_dir), None
         else:
-            record = publication_record(plan, settings, now)
+            record = publication_record(plan, plan.release.settings, now)
             outcome = {}
             record_publication(path, plan, record, identity,
                                lambda: outcome.setdefault("written", commit(staging, out_dir)))
             written = outcome["written"]
-    by_suffix = {target.suffix: target for target in written}
-    return Published(by_suffix[".xlsx"], [by_suffix[".md"], by_suffix[".html"]],
-                     [target for target in written if target.suffix == ".png"],
+    for target in written:
+        if target.name not in open_data:
+            {".xlsx": workbooks, ".html": pages, ".md": pages, ".png": charts_written}[target.suffix].append(target)
+    return Published(workbooks[0], pages, charts_written,
                      sum(isinstance(value, Formula) for layout in plan.layouts for block in layout.blocks
                          for row in block.values for value in row),
-                     is_draft, gate.refusals, plan.revisions, record)
+                     is_draft, gate.refusals, workbooks, [target for target in written if target.name in open_data],
+                     plan.revisions, record)

@@ -29,19 +29,26 @@ DOORS = ("file", "excel", "lite")
 
 
 def frame_fingerprint(frame: pd.DataFrame | None) -> str:
-    """sha256 of a validated table: columns by name, rows sorted; ABSENT for a table the workbook lacks."""
+    """sha256 of a validated table: columns by name, rows in sorted order; ABSENT for a table the workbook lacks.
+    Text columns are hashed as their sorted distinct values and each row's code into them (the same canonical
+    content as the sorted text, at the cost of sorting integers)."""
     if frame is None:
         return ABSENT
     digest = hashlib.sha256()
     columns = sorted(frame.columns)
-    ordered = frame.sort_values(columns, kind="stable")
-    digest.update(repr((columns, len(ordered))).encode())
+    digest.update(repr((columns, len(frame))).encode())
+    codes = []
     for column in columns:
-        values = ordered[column]
+        values = frame[column]
         if pd.api.types.is_integer_dtype(values):
-            digest.update(values.to_numpy(dtype=np.int64).tobytes())
+            codes.append(values.to_numpy(dtype=np.int64))
         else:
-            digest.update("\x1f".join(map(str, values.tolist())).encode("utf-8"))
+            positions, distinct = pd.factorize(values.astype(str), sort=True)
+            digest.update("\x1f".join(distinct).encode("utf-8") + b"\x1d")
+            codes.append(positions.astype(np.int64))
+    order = np.lexsort(codes[::-1]) if codes else np.arange(0)
+    for column_codes in codes:
+        digest.update(column_codes[order].tobytes())
         digest.update(b"\x1e")
     return digest.hexdigest()
 
