@@ -165,7 +165,7 @@ def corrupted_sheet(draw, name: str) -> Case:
             case.harmful = case.header_problem = True
         elif kind == "upper header":
             case.header = [cell.upper() if isinstance(cell, str) else cell for cell in case.header]
-        elif kind == "swap columns":
+        elif kind == "swap columns" and len(case.header) >= 2:  # a header dropped to one column has no pair
             a, b = draw(st.permutations(range(len(case.header))))[:2]
             for cells in (case.header, *case.body):
                 cells.extend([None] * (len(case.header) - len(cells)))
