@@ -144,6 +144,38 @@ def refresh_sample_figures(folder: Path) -> dict[str, float]:
     return {"refresh_sample_s": refresh, "refresh_sample_vs_openpyxl_roundtrip": refresh / openpyxl_roundtrip}
 
 
+# --- a published workbook: the refresh reads the publication record and lists revisions (issue 18) -------------
+
+def refresh_published_figures(folder: Path) -> dict[str, float]:
+    """refresh_workbook of the sample once published (its `_Release` sheet holds the record of ~6,000 figures,
+    which the refresh reads, compares and writes back) against the same workbook refreshed but never published."""
+    from migrelease import cli
+    from migrelease.filedoor.refresh import refresh_workbook
+
+    refreshed, published = folder / "refreshed.xlsm", folder / "published.xlsm"
+    shutil.copyfile(SAMPLE, refreshed)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        cli.main(["refresh", str(refreshed), "--published", "12.05.2026", "--next", "12.08.2026"])
+        shutil.copyfile(refreshed, published)
+        cli.main(["publish", str(published), "--out", str(folder / "public")])
+    counter = iter(range(1_000))
+
+    def copy_of(source: Path):
+        def fresh_copy() -> Path:
+            path = folder / f"{source.stem}-{next(counter)}.xlsm"
+            shutil.copyfile(source, path)
+            return path
+        return fresh_copy
+
+    unpublished_s = best_of(5, refresh_workbook, copy_of(refreshed))
+    published_s = best_of(5, refresh_workbook, copy_of(published))
+    shutil.rmtree(folder / "public")
+    for path in [*folder.glob("refreshed*.xlsm"), *folder.glob("published*.xlsm")]:
+        path.unlink()
+    return {"refresh_published_sample_s": published_s,
+            "refresh_published_vs_unpublished": published_s / unpublished_s}
+
+
 # --- the file door on the stress workbook, in a child process ------------------------------------------------
 
 def refresh_in_child(path: Path) -> tuple[float, int, int]:
@@ -370,6 +402,7 @@ def main() -> None:
     figures = {}
     with tempfile.TemporaryDirectory(prefix="migrelease-bench-") as folder:
         for measure in (udf_change_figures, lambda: refresh_sample_figures(Path(folder)),
+                        lambda: refresh_published_figures(Path(folder)),
                         lambda: refresh_stress_figures(Path(folder)), lambda: refresh_big_part_figures(Path(folder)),
                         xlwings_write_figures, lambda: lite_refresh_figures(Path(folder))):
             for name, value in measure().items():
