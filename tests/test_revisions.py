@@ -499,3 +499,26 @@ def test_xlwings_lite_finds_the_same_revisions(published, tmp_path):
     assert {address: value for address, value in lite_sheet.items() if address[0] in "AC"} == \
         {address: value for address, value in file_sheet.items() if address[0] in "AC"}
     assert len([address for address in lite_sheet if address.startswith("C")]) == 1 + 30  # header + rows
+
+
+def test_a_draft_is_not_recorded_and_an_edited_record_stops_the_refresh(published, tmp_path, capsys):
+    path = tmp_path / published.name
+    shutil.copyfile(published, path)
+    # Data changed after the refresh: the gate refuses, --draft publishes anyway, marked DRAFT — and unrecorded.
+    with_changed_data_sheet(published, path, MONTHLY_CHANGE)
+    assert cli.main(["publish", str(path), "--out", str(tmp_path / "draft"), "--draft"]) == 0
+    record = read_record(openpyxl.load_workbook(path)[RELEASE_SHEET].iter_rows(values_only=True))
+    assert [publication.number for publication in record.publications] == [1]
+    # A record edited by hand is never overwritten: the refresh stops, the workbook is left as it was.
+    book = openpyxl.load_workbook(path)
+    sheet = book[RELEASE_SHEET]
+    cell = next(cell for row in sheet.iter_rows() for cell in row
+                if isinstance(cell.value, str) and cell.value.startswith("Y_Ext_Arr"))
+    sheet.cell(cell.row, cell.column + 2).value = "12 abc"
+    book.save(path)
+    before = digest(path)
+    capsys.readouterr()
+    assert cli.main(["refresh", str(path)]) == 2
+    error = capsys.readouterr().err
+    assert "sheet '_Release': the publication record, figure Y_Ext_Arr" in error and "'abc' is not a number" in error
+    assert digest(path) == before
