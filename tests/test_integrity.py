@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import multiprocessing
 import os
 import shutil
 import stat
-import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import openpyxl

@@ -176,6 +176,17 @@ class SheetLayout:
         return max((block.column + block.width - 1 for block in self.blocks), default=1)
 
 
+def key_value_blocks(title: str, info: str, header: tuple[str, str], rows, header_row: int) -> tuple[Block, ...]:
+    """A sheet of settings-like pairs: title, one line of explanation, then a header row over key | value."""
+    return (
+        Block(1, 1, ((title,),), "title"),
+        Block(2, 1, ((info,),), "info"),
+        Block(header_row, 1, (header,), "header"),
+        Block(header_row + 1, 1, tuple((key,) for key, _ in rows), "label"),
+        Block(header_row + 1, 2, tuple((value,) for _, value in rows), "text"),
+    )
+
+
 def wrapped_height(text: str, width: float, line_height: float = 15.0) -> float:
     """The height in points of a row whose cell wraps `text` in a column `width` characters wide."""
     lines = sum(max(1, math.ceil(len(part) / max(width * 1.05, 1))) for part in str(text).split("\n"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from migrelease.release.stamp import Stamp
-from migrelease.sheets.blocks import Block, PrintSetup, SheetLayout
+from migrelease.sheets.blocks import PrintSetup, SheetLayout, key_value_blocks
 from migrelease.sheets.publication_record import NO_RECORD, PublicationRecord, record_blocks, record_column_widths
 
 RELEASE_SHEET = "_Release"
@@ -28,12 +28,9 @@ def release_sheet(stamp: Stamp, record: PublicationRecord = NO_RECORD) -> SheetL
         name=RELEASE_SHEET,
         description="What the last refresh was made from (read by publish); written by every refresh",
         blocks=(
-            Block(1, 1, (("Release stamp",),), "title"),
-            Block(2, 1, (("Written by every refresh of migrelease and compared by `migrelease publish` with the "
-                          "input sheets: do not edit.",),), "info"),
-            Block(STAMP_HEADER_ROW, 1, (STAMP_HEADER,), "header"),
-            Block(STAMP_HEADER_ROW + 1, 1, tuple((key,) for key, _ in rows), "label"),
-            Block(STAMP_HEADER_ROW + 1, 2, tuple((value,) for _, value in rows), "text"),
+            *key_value_blocks("Release stamp", "Written by every refresh of migrelease and compared by "
+                              "`migrelease publish` with the input sheets: do not edit.", STAMP_HEADER, rows,
+                              STAMP_HEADER_ROW),
             *record_blocks(record),
         ),
         column_widths={1: 24, 2: 70, **record_column_widths(record)},

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Iterable
 
 from migrelease.release.checks import CHANGE_MINIMUM, CHANGE_MINIMUM_SETTING
-from migrelease.sheets.blocks import Block, ExcelTable, SheetLayout
+from migrelease.sheets.blocks import ExcelTable, SheetLayout, key_value_blocks
 
 SETTINGS_SHEET = "Settings"
 SETTINGS_HEADER = ("Setting", "Value")
@@ -60,14 +60,9 @@ def settings_sheet(values: dict[str, object] | None = None) -> SheetLayout:
     return SheetLayout(
         name=SETTINGS_SHEET,
         description=SETTINGS_DESCRIPTION,
-        blocks=(
-            Block(1, 1, (("Settings",),), "title"),
-            Block(2, 1, (("Edit the values in column B (dates as dd.mm.yyyy; language en, ru or kk); a refresh "
-                          "reads them and never overwrites this sheet.",),), "info"),
-            Block(header_row, 1, (SETTINGS_HEADER,), "header"),
-            Block(header_row + 1, 1, tuple((key,) for key, _ in rows), "label"),
-            Block(header_row + 1, 2, tuple((value,) for _, value in rows), "text"),
-        ),
+        blocks=key_value_blocks("Settings", "Edit the values in column B (dates as dd.mm.yyyy; language en, ru or kk); "
+                                "a refresh reads them and never overwrites this sheet.", SETTINGS_HEADER, rows,
+                                header_row),
         tables=(ExcelTable("T_Settings", header_row, 1, header_row + len(rows), 2),),
         column_widths={1: 30, 2: 40},
     )
