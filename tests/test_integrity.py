@@ -155,15 +155,19 @@ def test_missing_rows_zero_as_a_setting(tmp_path):
 
 
 def test_a_typed_year_in_the_future_is_an_error(tmp_path):
+    typed_at = []
+
     def typo(frame):
         frame = frame.copy()
         frame.loc[frame.index[-1], "period"] = "2062-03"
+        typed_at.append(len(frame) + 1)  # the sheet row of the last data row (the header is row 1)
         return frame
     path = build_workbook(tmp_path / "typo.xlsx", edits={DATA: typo})
     with pytest.raises(InputProblems) as error:
         refresh_workbook(path)
     messages = [problem.message for problem in error.value.problems]
-    assert messages[0] == "2062-03 is in the future — a typo? (1 row with this period)"
+    assert messages[0] == "2062-03 is in the future — a typo?"
+    assert str(error.value.problems[0]) == f"sheet 'Data', row {typed_at[0]}, column period: {messages[0]}"
     assert messages[1] == ("Shymkent city, 2026-03: 1 of 8 flow × direction rows missing (intraregional departure)"), \
         "the row the typo took away from 2026-03, in the same list"
 
@@ -183,7 +187,8 @@ def test_a_period_more_than_a_year_after_the_previous_latest_is_an_error():
     with pytest.raises(InputProblems) as error:
         compute_release(pd.concat([facts, late]), languages=(), options=RefreshOptions(today=dt.date(2027, 7, 1)))
     assert error.value.problems[0].message == ("2027-06 is 15 months after the data's previous latest period 2026-03 "
-                                               "— a typo? (1 row with this period)")
+                                               "— a typo?")
+    assert error.value.problems[0].row == late.index[0], "the line the late period came from"
 
 
 # --- 4. publish gates -------------------------------------------------------------------------------------------

@@ -140,6 +140,9 @@ def with_absent_rows_as_zero(facts: pd.DataFrame) -> pd.DataFrame:
     return merged[list(facts.columns)]
 
 
+MAX_ROWS_LISTED = 10  # of the rows holding one implausible period
+
+
 def implausible_periods(facts: pd.DataFrame, today: dt.date, source: str) -> list[Problem]:
     """A period after the current month, or a latest period more than a year after the data's previous latest one:
     a typed year (2062 for 2026), not data. A whole year counts as its December."""
@@ -147,22 +150,25 @@ def implausible_periods(facts: pd.DataFrame, today: dt.date, source: str) -> lis
     ends = sorted({(year, month or 12): (year, month) for year, month in counts.index}.items())
     problems = []
 
-    def rows(period) -> str:
-        count = int(counts[period])
-        return f"{count} row{'s' if count != 1 else ''}"
+    def each_row(period, message: str) -> list[Problem]:
+        """The message at every row (CSV line) holding `period`, the first ones listed, the rest counted."""
+        rows = facts.index[(facts["year"] == period[0]) & (facts["month"] == period[1])].tolist()
+        listed = [Problem(source, int(row), "period", message) for row in rows[:MAX_ROWS_LISTED]]
+        if len(rows) > MAX_ROWS_LISTED:
+            listed.append(Problem(source, None, "period", f"… and {len(rows) - MAX_ROWS_LISTED} more rows with "
+                                                          f"{month_label(*period)}"))
+        return listed
 
     future = [(end, period) for end, period in ends if end > (today.year, today.month)]
     for _, period in future:
-        problems.append(Problem(source, None, "period", f"{month_label(*period)} is in the future — a typo? "
-                                                         f"({rows(period)} with this period)"))
+        problems += each_row(period, f"{month_label(*period)} is in the future — a typo?")
     past = [(end, period) for end, period in ends if end <= (today.year, today.month)]
     if len(past) >= 2:
         ((year, month), latest), ((previous_year, previous_month), previous) = past[-1], past[-2]
         ahead = (year - previous_year) * 12 + month - previous_month
         if ahead > MAX_MONTHS_AHEAD:
-            problems.append(Problem(source, None, "period",
-                                    f"{month_label(*latest)} is {ahead} months after the data's previous latest "
-                                    f"period {month_label(*previous)} — a typo? ({rows(latest)} with this period)"))
+            problems += each_row(latest, f"{month_label(*latest)} is {ahead} months after the data's previous "
+                                         f"latest period {month_label(*previous)} — a typo?")
     return problems
 
 

@@ -154,6 +154,9 @@ class RawTable:
     column_labels: list[str] | None = None  # sheet column letters matching header; None for CSV
 
 
+SOURCE_ROW = "row"  # the index of a validated frame: the sheet row or CSV line of each fact
+
+
 def _column_label(raw: RawTable, position: int, name: str) -> str:
     if raw.column_labels is not None:
         return f"{raw.column_labels[position]} ({name})"
@@ -209,10 +212,12 @@ def validate_partially(raw: RawTable, spec: TableSpec) -> tuple[pd.DataFrame | N
                         for offset, message in bad)
     problems.extend(_duplicates(raw, spec, clean_columns, check_blanks=bool(bad_rows)))
     problems.sort(key=lambda problem: (problem.row or 0, problem.column or ""))
+    keep = [offset for offset in range(len(cells)) if offset not in bad_rows]
     if bad_rows:  # the sound rows only (validate lists the problems and checks what it can of the rest)
-        keep = [offset for offset in range(len(cells)) if offset not in bad_rows]
         clean_columns = {name: [values[offset] for offset in keep] for name, values in clean_columns.items()}
-    frame = pd.DataFrame(clean_columns)
+    # Each fact keeps the row (or CSV line) it came from as its index, so later checks can say where it is.
+    frame = pd.DataFrame(clean_columns, index=pd.Index([raw.first_row_number + offset for offset in keep],
+                                                       name=SOURCE_ROW))
     if "period" in frame:
         periods = frame["period"].tolist()
         frame["year"] = np.array([period[0] for period in periods], dtype=np.int64)
